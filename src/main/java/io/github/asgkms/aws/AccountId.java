@@ -1,0 +1,14 @@
+package io.github.asgkms.aws;
+
+import java.util.regex.Pattern;
+
+/** AWS account IDs: exactly twelve ASCII digits, leading zeros kept. */
+public final class AccountId {
+  private static final Pattern TWELVE_DIGITS = Pattern.compile("[0-9]{12}");
+
+  private AccountId() {}
+
+  public static boolean isValid(String text) {
+    return TWELVE_DIGITS.matcher(text).matches();
+  }
+}

@@ -1,0 +1,56 @@
+package io.github.asgkms.aws;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The AWS partitions a spec may target, each with the shape of its Region names. */
+public enum Partition {
+  AWS("aws", Pattern.compile("(?!cn-|us-gov-)[a-z]{2}-[a-z]+-[1-9][0-9]?")),
+  AWS_CN("aws-cn", Pattern.compile("cn-[a-z]+-[1-9][0-9]?")),
+  AWS_US_GOV("aws-us-gov", Pattern.compile("us-gov-[a-z]+-[1-9][0-9]?"));
+
+  private final String id;
+  private final Pattern regionPattern;
+
+  Partition(String id, Pattern regionPattern) {
+    this.id = id;
+    this.regionPattern = regionPattern;
+  }
+
+  /** The partition as written in ARNs: {@code aws}, {@code aws-cn} or {@code aws-us-gov}. */
+  public String id() {
+    return id;
+  }
+
+  public boolean containsRegion(String region) {
+    return regionPattern.matcher(region).matches();
+  }
+
+  public static Optional<Partition> fromId(String id) {
+    for (Partition partition : values()) {
+      if (partition.id.equals(id)) {
+        return Optional.of(partition);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The partition whose Region names include {@code region}, if any. */
+  public static Optional<Partition> ofRegion(String region) {
+    for (Partition partition : values()) {
+      if (partition.containsRegion(region)) {
+        return Optional.of(partition);
+      }
+    }
+    return Optional.empty();
+  }
+
+  public static String ids() {
+    return "aws, aws-cn, aws-us-gov";
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+}

@@ -1,0 +1,26 @@
+package io.github.asgkms.plan;
+
+import java.util.List;
+
+/**
+ * What is applied with one account's credentials.
+ *
+ * @param accountId the account
+ * @param autoScalingAccount whether it owns the Auto Scaling groups; only that account holds
+ *     grants and the CreateGrant policy, since a grant must be created from it
+ * @param keys the keys in this account whose policies need statements, sorted by name
+ * @param grants the grants for keys in other accounts, sorted by key name
+ * @param createGrantPolicy the IAM policy allowing CreateGrant on those keys, or null
+ */
+public record AccountPlan(
+    String accountId,
+    boolean autoScalingAccount,
+    List<KeyPlan> keys,
+    List<GrantPlan> grants,
+    IamPolicyPlan createGrantPolicy) {
+
+  public AccountPlan {
+    keys = List.copyOf(keys);
+    grants = List.copyOf(grants);
+  }
+}

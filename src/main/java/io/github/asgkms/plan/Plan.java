@@ -1,0 +1,48 @@
+package io.github.asgkms.plan;
+
+import io.github.asgkms.aws.Partition;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything AWS requires for a spec, independent of any output format. Templates receive this
+ * and nothing else. Lists are sorted so that the output does not depend on spec order.
+ *
+ * @param specLabel the spec file as the generated headers name it
+ * @param partition the partition of every ARN
+ * @param autoScalingAccountId the account that owns the Auto Scaling groups
+ * @param serviceLinkedRoleName the Auto Scaling service-linked role's name
+ * @param serviceLinkedRoleArn the Auto Scaling service-linked role's ARN
+ * @param accounts each account that has something to apply, sorted by account ID
+ * @param keys every key, sorted by name
+ * @param warnings things in the spec that are valid but have no effect
+ */
+public record Plan(
+    String specLabel,
+    Partition partition,
+    String autoScalingAccountId,
+    String serviceLinkedRoleName,
+    String serviceLinkedRoleArn,
+    List<AccountPlan> accounts,
+    List<KeyPlan> keys,
+    List<String> warnings) {
+
+  public Plan {
+    accounts = List.copyOf(accounts);
+    keys = List.copyOf(keys);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** The Auto Scaling account's part: same-account key policies, grants, CreateGrant policy. */
+  public AccountPlan autoScalingAccount() {
+    return accounts.stream().filter(AccountPlan::autoScalingAccount).findFirst().orElseThrow();
+  }
+
+  public List<GrantPlan> grants() {
+    return autoScalingAccount().grants();
+  }
+
+  public Optional<IamPolicyPlan> createGrantPolicy() {
+    return Optional.ofNullable(autoScalingAccount().createGrantPolicy());
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * The AWS rules: from a validated spec to the statements, grants and policies each account
+ * needs. Pure: no I/O, no templates.
+ */
+package io.github.asgkms.plan;

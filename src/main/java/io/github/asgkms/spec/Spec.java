@@ -1,0 +1,30 @@
+package io.github.asgkms.spec;
+
+import io.github.asgkms.aws.Partition;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A validated spec, version 1. Every value in it has passed its checks: nothing past this
+ * stage sees a string that was not validated.
+ *
+ * @param partition the partition, given or taken from the key ARNs
+ * @param autoScalingAccountId the account that owns the Auto Scaling groups
+ * @param serviceLinkedRoleSuffix the custom suffix of the service-linked role, if any
+ * @param grantOperations the default operations for grants
+ * @param keys the keys, in spec order
+ * @param grantCreatorRoleName the IAM role to attach the CreateGrant policy to, if any
+ */
+public record Spec(
+    Partition partition,
+    String autoScalingAccountId,
+    Optional<String> serviceLinkedRoleSuffix,
+    List<String> grantOperations,
+    List<KeySpec> keys,
+    Optional<String> grantCreatorRoleName) {
+
+  public Spec {
+    keys = List.copyOf(keys);
+    grantOperations = List.copyOf(grantOperations);
+  }
+}

@@ -1,0 +1,80 @@
+package io.github.asgkms.spec;
+
+import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.io.Reader;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+
+/**
+ * A YAML factory whose parser also reports what Jackson's token stream hides: anchors on
+ * scalars and keys, and whether a scalar was quoted. The spec refuses anchors and aliases
+ * outright, because Jackson would otherwise read {@code *x} as the string "x".
+ */
+final class StrictYamlFactory extends YAMLFactory {
+  private static final long serialVersionUID = 1L;
+
+  StrictYamlFactory(YAMLFactoryBuilder builder) {
+    super(builder);
+  }
+
+  static StrictYamlFactory create() {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(true); // the tree reader reports duplicates itself, located
+    options.setMaxAliasesForCollections(0);
+    options.setNestingDepthLimit(YamlTreeReader.MAX_DEPTH + 8);
+    options.setCodePointLimit(SpecReader.MAX_BYTES + 1);
+    options.setProcessComments(false);
+    YAMLFactoryBuilder builder =
+        YAMLFactory.builder()
+            .loaderOptions(options)
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL);
+    return new StrictYamlFactory(builder);
+  }
+
+  @Override
+  protected YAMLParser _createParser(Reader reader, IOContext context) throws IOException {
+    return new Parser(context, _parserFeatures, _yamlParserFeatures, _loaderOptions, reader);
+  }
+
+  /** Jackson's YAML parser, watching the events it reads. */
+  static final class Parser extends YAMLParser {
+    private Mark pendingAnchor;
+    private boolean lastScalarQuoted;
+
+    Parser(IOContext context, int features, int yamlFeatures, LoaderOptions options, Reader reader) {
+      super(context, features, yamlFeatures, options, null, reader);
+    }
+
+    @Override
+    protected Event getEvent() throws IOException {
+      Event event = super.getEvent();
+      if (event instanceof NodeEvent node && node.getAnchor() != null && pendingAnchor == null) {
+        pendingAnchor =
+            new Mark(event.getStartMark().getLine() + 1, event.getStartMark().getColumn() + 1);
+      }
+      if (event instanceof ScalarEvent scalar) {
+        lastScalarQuoted = scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN;
+      }
+      return event;
+    }
+
+    /** The mark of an anchor read since the last call, or null. */
+    Mark takeAnchor() {
+      Mark anchor = pendingAnchor;
+      pendingAnchor = null;
+      return anchor;
+    }
+
+    boolean isScalarQuoted() {
+      return currentToken() != null && currentToken().isScalarValue() && lastScalarQuoted;
+    }
+  }
+}
