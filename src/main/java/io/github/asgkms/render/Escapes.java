@@ -1,0 +1,106 @@
+package io.github.asgkms.render;
+
+/**
+ * How a string value is written safely into each target syntax. The output formats apply these
+ * to every interpolated value, so no value in a spec can change the syntax around it.
+ */
+public final class Escapes {
+  private Escapes() {}
+
+  /**
+   * The body of an HCL quoted string. Besides quotes and backslashes, {@code ${} and {@code %{}
+   * are doubled, since HCL would otherwise read them as an interpolation or a directive.
+   */
+  public static String hcl(String value) {
+    StringBuilder out = new StringBuilder(value.length() + 8);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean opensTemplate = i + 1 < value.length() && value.charAt(i + 1) == '{';
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '$', '%' -> out.append(opensTemplate ? "" + c + c : "" + c);
+        default -> appendOrUnicodeEscape(out, value, i);
+      }
+    }
+    return out.toString();
+  }
+
+  /** The body of a JSON string (RFC 8259). */
+  public static String json(String value) {
+    StringBuilder out = new StringBuilder(value.length() + 8);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        default -> appendOrUnicodeEscape(out, value, i);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The body of a YAML double-quoted scalar. YAML also breaks lines at NEL, LS and PS, so
+   * those are escaped with the control characters.
+   */
+  public static String yaml(String value) {
+    StringBuilder out = new StringBuilder(value.length() + 8);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '\u0085', '\u2028', '\u2029', '\uFEFF' -> out.append(String.format("\\u%04X", (int) c));
+        default -> appendOrUnicodeEscape(out, value, i);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * One POSIX shell word. A value of only safe characters stays bare, as the article writes its
+   * command; any other is single-quoted, where nothing but the quote itself is special.
+   */
+  public static String shell(String value) {
+    if (!value.isEmpty() && value.chars().allMatch(Escapes::isShellSafe)) {
+      return value;
+    }
+    return "'" + value.replace("'", "'\\''") + "'";
+  }
+
+  private static boolean isShellSafe(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || "_@%+=:,./-".indexOf(c) >= 0;
+  }
+
+  /**
+   * Control characters become {@code \\uXXXX}, which all three syntaxes read. A lone surrogate
+   * cannot be written in UTF-8 at all, so it becomes U+FFFD; a pair passes through whole.
+   */
+  private static void appendOrUnicodeEscape(StringBuilder out, String value, int i) {
+    char c = value.charAt(i);
+    if (c < 0x20 || c == 0x7F) {
+      out.append(String.format("\\u%04X", (int) c));
+    } else if (Character.isHighSurrogate(c)) {
+      boolean paired = i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
+      out.append(paired ? c : '\uFFFD');
+    } else if (Character.isLowSurrogate(c)) {
+      boolean paired = i > 0 && Character.isHighSurrogate(value.charAt(i - 1));
+      out.append(paired ? c : '\uFFFD');
+    } else {
+      out.append(c);
+    }
+  }
+}

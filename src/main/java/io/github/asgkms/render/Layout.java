@@ -1,0 +1,9 @@
+package io.github.asgkms.render;
+
+import io.github.asgkms.plan.Plan;
+import java.util.List;
+
+/** Which templates a format renders for a plan, and where each file goes. */
+interface Layout {
+  List<RenderJob> jobs(Plan plan);
+}

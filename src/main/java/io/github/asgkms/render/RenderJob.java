@@ -1,0 +1,21 @@
+package io.github.asgkms.render;
+
+import io.github.asgkms.plan.Plan;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One file to render: a template, the path it is written to under the output directory, and
+ * the data model the template receives: always {@code plan}, plus the item the file is about.
+ */
+record RenderJob(String template, String path, Map<String, Object> model) {
+
+  static RenderJob of(String template, String path, Plan plan, Object... namedItems) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("plan", plan);
+    for (int i = 0; i < namedItems.length; i += 2) {
+      model.put((String) namedItems[i], namedItems[i + 1]);
+    }
+    return new RenderJob(template, path, model);
+  }
+}

@@ -1,0 +1,46 @@
+package io.github.asgkms.render;
+
+import io.github.asgkms.output.GeneratedFile;
+import io.github.asgkms.plan.Plan;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/** Renders a plan into files, in memory: sorted by path, UTF-8, LF line ends. */
+public final class Renderer {
+  private final TemplateEngine engine;
+
+  public Renderer(TemplateEngine engine) {
+    this.engine = engine;
+  }
+
+  public List<GeneratedFile> render(Plan plan, Set<Format> formats) throws RenderException {
+    List<GeneratedFile> files = new ArrayList<>();
+    for (Format format : formats) {
+      if (!format.isAvailable()) {
+        throw new IllegalArgumentException("format " + format.id() + " is not available");
+      }
+      for (RenderJob job : format.layout().jobs(plan)) {
+        String text = normalizeLineEnds(engine.render(job.template(), job.model()));
+        files.add(new GeneratedFile(job.path(), text.getBytes(StandardCharsets.UTF_8)));
+      }
+    }
+    files.sort(Comparator.comparing(GeneratedFile::path));
+    return List.copyOf(files);
+  }
+
+  /**
+   * LF only, and exactly one line feed at the end: a user's template edited on Windows must
+   * not make the output depend on the OS.
+   */
+  static String normalizeLineEnds(String text) {
+    String lf = text.replace("\r\n", "\n").replace('\r', '\n');
+    int end = lf.length();
+    while (end > 0 && lf.charAt(end - 1) == '\n') {
+      end--;
+    }
+    return lf.substring(0, end) + "\n";
+  }
+}

@@ -1,0 +1,106 @@
+package io.github.asgkms.render;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.ConditionalTemplateConfigurationFactory;
+import freemarker.cache.FileNameGlobMatcher;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.FirstMatchTemplateConfigurationFactory;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.TemplateClassResolver;
+import freemarker.core.TemplateConfiguration;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.Version;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * One strict Freemarker configuration. Templates come from the user's folder first, file by
+ * file, then from the jar's {@code /templates}. The template's name picks its escaping:
+ * {@code *.tf.ftl} HCL, {@code *.json.ftl} JSON, {@code *.yaml.ftl} YAML, {@code *.sh.ftl}
+ * POSIX shell.
+ */
+public final class TemplateEngine {
+  /** Fixed, so a Freemarker upgrade cannot change the output behind our back. */
+  static final Version FREEMARKER_BEHAVIOUR = Configuration.VERSION_2_3_34;
+
+  private final Configuration configuration;
+
+  /** @param overrideDirectory a folder of user templates, or null for the built-ins only */
+  public TemplateEngine(Path overrideDirectory) throws IOException {
+    configuration = new Configuration(FREEMARKER_BEHAVIOUR);
+    configuration.setTemplateLoader(loader(overrideDirectory));
+    configuration.setDefaultEncoding("UTF-8");
+    configuration.setOutputEncoding("UTF-8");
+    configuration.setLocale(Locale.ROOT);
+    configuration.setTimeZone(TimeZone.getTimeZone("UTC"));
+    configuration.setNumberFormat("c");
+    configuration.setBooleanFormat("c");
+    configuration.setLocalizedLookup(false);
+    configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    configuration.setLogTemplateExceptions(false);
+    configuration.setWrapUncheckedExceptions(true);
+    configuration.setFallbackOnNullLoopVariable(false);
+    configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+    configuration.setAPIBuiltinEnabled(false);
+    // HCL and Fn::Sub both use ${...}: square brackets keep templates unambiguous.
+    configuration.setInterpolationSyntax(Configuration.SQUARE_BRACKET_INTERPOLATION_SYNTAX);
+    configuration.setTagSyntax(Configuration.SQUARE_BRACKET_TAG_SYNTAX);
+    configuration.setRegisteredCustomOutputFormats(EscapingOutputFormat.ALL);
+    configuration.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
+    configuration.setTemplateConfigurations(escapingByFileName());
+    configuration.setObjectWrapper(new DefaultObjectWrapperBuilder(FREEMARKER_BEHAVIOUR).build());
+    configuration.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+  }
+
+  /** Renders one template; the text always ends with exactly one line feed. */
+  public String render(String templateName, Map<String, Object> model) throws RenderException {
+    try {
+      Template template = configuration.getTemplate(templateName);
+      StringWriter out = new StringWriter(2048);
+      template.process(model, out);
+      return out.toString();
+    } catch (TemplateException e) {
+      throw new RenderException("template " + templateName + " failed: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new RenderException("template " + templateName + " cannot be loaded: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static TemplateLoader loader(Path overrideDirectory) throws IOException {
+    List<TemplateLoader> loaders = new ArrayList<>();
+    if (overrideDirectory != null) {
+      loaders.add(new FileTemplateLoader(overrideDirectory.toFile()));
+    }
+    loaders.add(new ClassTemplateLoader(TemplateEngine.class.getClassLoader(), "templates"));
+    return loaders.size() == 1 ? loaders.get(0)
+        : new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new));
+  }
+
+  private static FirstMatchTemplateConfigurationFactory escapingByFileName() {
+    return new FirstMatchTemplateConfigurationFactory(
+            escaping("*.tf.ftl", EscapingOutputFormat.HCL),
+            escaping("*.json.ftl", EscapingOutputFormat.JSON),
+            escaping("*.yaml.ftl", EscapingOutputFormat.YAML),
+            escaping("*.sh.ftl", EscapingOutputFormat.SHELL))
+        .allowNoMatch(true);
+  }
+
+  private static ConditionalTemplateConfigurationFactory escaping(
+      String glob, EscapingOutputFormat format) {
+    TemplateConfiguration settings = new TemplateConfiguration();
+    settings.setOutputFormat(format);
+    return new ConditionalTemplateConfigurationFactory(new FileNameGlobMatcher(glob), settings);
+  }
+}

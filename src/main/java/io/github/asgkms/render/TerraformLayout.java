@@ -1,0 +1,42 @@
+package io.github.asgkms.render;
+
+import io.github.asgkms.plan.AccountPlan;
+import io.github.asgkms.plan.GrantPlan;
+import io.github.asgkms.plan.KeyPlan;
+import io.github.asgkms.plan.Plan;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code terraform/account-<id>/}: one folder per account, each applied with that account's
+ * credentials. A file per key and per grant, so dropping a key drops its files.
+ */
+final class TerraformLayout implements Layout {
+  @Override
+  public List<RenderJob> jobs(Plan plan) {
+    List<RenderJob> jobs = new ArrayList<>();
+    for (AccountPlan account : plan.accounts()) {
+      if (account.keys().isEmpty() && account.grants().isEmpty()) {
+        continue;
+      }
+      String folder = "terraform/account-" + account.accountId() + "/";
+      jobs.add(RenderJob.of("terraform/versions.tf.ftl", folder + "versions.tf", plan,
+          "account", account));
+      for (KeyPlan key : account.keys()) {
+        jobs.add(RenderJob.of("terraform/key-policy.tf.ftl",
+            folder + "key-policy-" + key.name() + ".tf", plan, "account", account, "key", key));
+      }
+      for (GrantPlan grant : account.grants()) {
+        jobs.add(RenderJob.of("terraform/grant.tf.ftl",
+            folder + "grant-" + grant.keyName() + ".tf", plan, "account", account,
+            "grant", grant));
+      }
+      if (account.createGrantPolicy() != null) {
+        jobs.add(RenderJob.of("terraform/create-grant-policy.tf.ftl",
+            folder + "create-grant-policy.tf", plan, "account", account,
+            "policy", account.createGrantPolicy()));
+      }
+    }
+    return jobs;
+  }
+}

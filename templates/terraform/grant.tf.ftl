@@ -1,0 +1,18 @@
+[#ftl]
+[#import "lib.ftl" as lib]
+[@lib.header/]
+
+# Grant on [=grant.keyName], a key in another account, for the Auto Scaling service-linked role.
+# It must be created from the Auto Scaling account, and in the key's Region.
+resource "aws_kms_grant" "[=lib.id(grant.keyName)]" {
+  region            = "[=grant.region]"
+  name              = "[=grant.name]"
+  key_id            = "[=grant.keyArn]"
+  grantee_principal = "[=grant.granteePrincipal]"
+  operations        = [[@lib.list grant.operations/]]
+}
+
+output "[=lib.id(grant.keyName)]_grant_id" {
+  description = "ID of the grant on [=grant.keyName]."
+  value       = aws_kms_grant.[=lib.id(grant.keyName)].grant_id
+}
