@@ -1,0 +1,65 @@
+package io.github.asgkms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every golden output passes the real tools: HashiCorp's HCL parser and hclwrite's formatter
+ * (what {@code terraform fmt} uses) for each {@code .tf}, and a strict JSON parser for each
+ * {@code .json}. The golden test proves the generator writes exactly these files.
+ */
+class RealToolsTest {
+  private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .build();
+
+  @Test
+  void everyGeneratedTerraformFileParsesAndIsCanonical() throws Exception {
+    HclCheck.Result result = HclCheck.run(List.of(GoldenTest.GOLDEN));
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output()).containsPattern("hcl-check: \\d+ files parsed and canonical");
+  }
+
+  @Test
+  void everyGeneratedJsonFileIsStrictJson() throws IOException {
+    List<Path> files;
+    try (Stream<Path> paths = Files.walk(GoldenTest.GOLDEN)) {
+      files = paths.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    assertThat(files).isNotEmpty();
+    for (Path file : files) {
+      STRICT_JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Runs the Node checker that {@code mvn verify} installs from its lockfile. */
+  static final class HclCheck {
+    record Result(int exitCode, String output) {}
+
+    static Result run(List<Path> paths, String... options) throws Exception {
+      String script = System.getProperty("hclCheck.script", "target/hcl-check/check-hcl.mjs");
+      assertThat(Path.of(script)).as("the HCL checker, installed by mvn's npm ci step").exists();
+      List<String> command = new java.util.ArrayList<>(List.of("node", script));
+      command.addAll(List.of(options));
+      paths.forEach(p -> command.add(p.toString()));
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      return new Result(process.exitValue(), output);
+    }
+  }
+}
