@@ -1,0 +1,142 @@
+package io.github.asgkms.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.asgkms.spec.SpecReader;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+  private static final String SLR =
+      "arn:aws:iam::111122223333:role/aws-service-role/autoscaling.amazonaws.com/"
+          + "AWSServiceRoleForAutoScaling";
+
+  private static Plan plan(String yaml) throws Exception {
+    return Planner.plan(SpecReader.parse(yaml, "spec.yaml"), "spec.yaml");
+  }
+
+  @Test
+  void sameAccountKeyLetsTheServiceLinkedRoleInAndGetsNoGrant() throws Exception {
+    Plan plan = plan("""
+        version: 1
+        autoScalingAccountId: "111122223333"
+        keys:
+          - name: ebs
+            arn: arn:aws:kms:us-west-2:111122223333:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d
+        """);
+    assertThat(plan.serviceLinkedRoleArn()).isEqualTo(SLR);
+    assertThat(plan.accounts()).hasSize(1);
+    assertThat(plan.grants()).isEmpty();
+    assertThat(plan.createGrantPolicy()).isEmpty();
+    KeyPlan key = plan.keys().get(0);
+    assertThat(key.crossAccount()).isFalse();
+    assertThat(key.statements()).extracting(PolicyStatement::principals)
+        .containsOnly(List.of(SLR));
+    assertThat(key.statements().get(1).conditions())
+        .containsExactly(new Condition("Bool", "kms:GrantIsForAWSResource", List.of("true")));
+  }
+
+  @Test
+  void crossAccountKeyLetsTheAccountInAndGrantsTheRoleFromTheAutoScalingAccount()
+      throws Exception {
+    Plan plan = plan("""
+        version: 1
+        autoScalingAccountId: "111122223333"
+        keys:
+          - name: ebs
+            arn: arn:aws:kms:us-west-2:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d
+        grantCreator:
+          roleName: deployer
+        """);
+    KeyPlan key = plan.keys().get(0);
+    assertThat(key.crossAccount()).isTrue();
+    assertThat(key.statements()).extracting(PolicyStatement::principals)
+        .containsOnly(List.of("arn:aws:iam::111122223333:root"));
+    assertThat(key.statements()).allSatisfy(s -> assertThat(s.conditions()).isEmpty());
+    assertThat(plan.accounts()).extracting(AccountPlan::accountId)
+        .containsExactly("111122223333", "444455556666");
+    assertThat(plan.accounts().get(1).grants()).isEmpty();
+
+    GrantPlan grant = plan.grants().get(0);
+    assertThat(grant.keyArn()).isEqualTo(key.arn());
+    assertThat(grant.granteePrincipal()).isEqualTo(SLR);
+    assertThat(grant.operations()).containsExactly("Decrypt", "GenerateDataKeyWithoutPlaintext",
+        "ReEncryptFrom", "ReEncryptTo", "CreateGrant");
+    assertThat(grant.region()).isEqualTo("us-west-2");
+
+    IamPolicyPlan policy = plan.createGrantPolicy().orElseThrow();
+    assertThat(policy.roleName()).isEqualTo("deployer");
+    assertThat(policy.statements()).singleElement().satisfies(s -> {
+      assertThat(s.sid()).isEqualTo("AllowCreationOfGrantForTheKMSinExternalAccount444455556666");
+      assertThat(s.actions()).containsExactly("kms:CreateGrant");
+      assertThat(s.resources()).containsExactly(key.arn());
+      assertThat(s.principals()).isEmpty();
+    });
+  }
+
+  @Test
+  void iamSidsAreAlphanumericAndUniqueWhenAnAccountHoldsSeveralKeys() throws Exception {
+    Plan plan = plan("""
+        version: 1
+        autoScalingAccountId: "111122223333"
+        keys:
+          - name: b
+            arn: arn:aws:kms:us-west-2:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d
+          - name: a
+            arn: arn:aws:kms:us-east-1:444455556666:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0
+          - name: c
+            arn: arn:aws:kms:us-east-1:777788889999:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0
+        """);
+    List<PolicyStatement> statements = plan.createGrantPolicy().orElseThrow().statements();
+    assertThat(statements).extracting(PolicyStatement::sid)
+        .allMatch(sid -> sid.matches("[A-Za-z0-9]+"))
+        .doesNotHaveDuplicates();
+    assertThat(statements.get(0).resources()).containsExactly(
+        "arn:aws:kms:us-east-1:444455556666:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0",
+        "arn:aws:kms:us-west-2:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d");
+    assertThat(plan.keys()).extracting(KeyPlan::name).containsExactly("a", "b", "c");
+    for (KeyPlan key : plan.keys()) {
+      assertThat(new HashSet<>(key.statements().stream().map(PolicyStatement::sid).toList()))
+          .hasSize(key.statements().size());
+    }
+  }
+
+  @Test
+  void suffixAndPartitionShapeTheRoleArn() throws Exception {
+    Plan plan = plan("""
+        version: 1
+        autoScalingAccountId: "111122223333"
+        serviceLinkedRoleSuffix: web
+        keys:
+          - name: ebs
+            arn: arn:aws-cn:kms:cn-north-1:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d
+            grantName: custom
+            grantOperations: user-guide
+        """);
+    assertThat(plan.serviceLinkedRoleArn()).isEqualTo("arn:aws-cn:iam::111122223333:role/"
+        + "aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling_web");
+    assertThat(plan.keys().get(0).statements().get(0).principals())
+        .containsExactly("arn:aws-cn:iam::111122223333:root");
+    assertThat(plan.grants().get(0).name()).isEqualTo("custom");
+    assertThat(plan.grants().get(0).operations()).hasSize(8);
+    assertThat(plan.createGrantPolicy().orElseThrow().name())
+        .isEqualTo("asg-kms-create-grant-web");
+  }
+
+  @Test
+  void warnsWhenAGrantCreatorHasNothingToCreate() throws Exception {
+    Plan plan = plan("""
+        version: 1
+        autoScalingAccountId: "111122223333"
+        keys:
+          - name: ebs
+            arn: arn:aws:kms:us-west-2:111122223333:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d
+        grantCreator:
+          roleName: deployer
+        """);
+    assertThat(plan.warnings()).containsExactly("grantCreator.roleName is set but every key is"
+        + " in the Auto Scaling account 111122223333, so no grant and no CreateGrant policy are"
+        + " generated");
+  }
+}
