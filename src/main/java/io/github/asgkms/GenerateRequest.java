@@ -2,7 +2,9 @@ package io.github.asgkms;
 
 import io.github.asgkms.render.Format;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What to generate, independent of how it was asked for.
@@ -13,14 +15,36 @@ import java.util.Set;
  * @param outputDirectory where the files go
  * @param formats the formats to render
  * @param templateDirectory a folder of templates overriding the built-ins file by file, or null
+ * @param stampFile where to record the inputs of the last run, so an unchanged build does no
+ *     work; null to always render
+ * @param generatorVersion the plugin's version, part of the stamp
  */
 public record GenerateRequest(
-    Path spec, String specLabel, Path outputDirectory, Set<Format> formats, Path templateDirectory) {
+    Path spec,
+    String specLabel,
+    Path outputDirectory,
+    Set<Format> formats,
+    Path templateDirectory,
+    Path stampFile,
+    String generatorVersion) {
 
   public GenerateRequest {
     formats = Set.copyOf(formats);
     if (formats.isEmpty()) {
       throw new IllegalArgumentException("at least one format is required");
     }
+  }
+
+  /** A request that always renders and keeps no stamp. */
+  public GenerateRequest(Path spec, String specLabel, Path outputDirectory, Set<Format> formats,
+      Path templateDirectory) {
+    this(spec, specLabel, outputDirectory, formats, templateDirectory, null, "");
+  }
+
+  /** Every parameter that shapes the output, in a fixed order, for the stamp. */
+  List<String> stampParameters() {
+    String formatIds = formats.stream().map(Format::id).sorted().collect(Collectors.joining(","));
+    return List.of("version " + generatorVersion, "label " + specLabel, "formats " + formatIds,
+        "templates " + (templateDirectory != null));
   }
 }

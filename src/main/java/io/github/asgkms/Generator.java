@@ -1,7 +1,11 @@
 package io.github.asgkms;
 
+import io.github.asgkms.output.Difference;
 import io.github.asgkms.output.GeneratedFile;
+import io.github.asgkms.output.Manifest;
 import io.github.asgkms.output.OutputDirectory;
+import io.github.asgkms.output.Sha256;
+import io.github.asgkms.output.Stamp;
 import io.github.asgkms.plan.Plan;
 import io.github.asgkms.plan.Planner;
 import io.github.asgkms.render.RenderException;
@@ -11,22 +15,47 @@ import io.github.asgkms.spec.Spec;
 import io.github.asgkms.spec.SpecException;
 import io.github.asgkms.spec.SpecReader;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 
 /**
  * The whole pipeline: spec, plan, render, output. Everything is rendered in memory before the
  * output directory is touched, so a bad spec or a failing template changes nothing on disk.
+ * {@code generate} and {@code check} share every stage but the last.
  */
 public final class Generator {
   private Generator() {}
 
-  /** Renders and writes; returns what changed on disk. */
+  /**
+   * Renders and writes; returns what changed on disk. With a stamp file, a run whose inputs and
+   * owned files are unchanged renders nothing.
+   */
   public static GenerateResult generate(GenerateRequest request)
       throws SpecException, RenderException, IOException {
+    OutputDirectory output = new OutputDirectory(request.outputDirectory());
+    String inputs = null;
+    if (request.stampFile() != null && Files.isRegularFile(request.spec())) {
+      inputs = Stamp.compute(request.spec(), request.stampParameters(),
+          request.templateDirectory());
+      Stamp.Recorded last = Stamp.read(request.stampFile());
+      if (last != null && last.inputs().equals(inputs) && output.isIntact(last.manifestHash())) {
+        return GenerateResult.nothingToDo();
+      }
+    }
     Rendering rendering = render(request);
-    OutputDirectory.SyncResult sync =
-        new OutputDirectory(request.outputDirectory()).sync(rendering.files());
-    return new GenerateResult(rendering.files(), sync, rendering.plan().warnings());
+    OutputDirectory.SyncResult sync = output.sync(rendering.files());
+    if (inputs != null) {
+      byte[] manifest = Manifest.of(rendering.files()).toFile().content();
+      Stamp.write(request.stampFile(), new Stamp.Recorded(inputs, Sha256.hex(manifest)));
+    }
+    return new GenerateResult(false, rendering.files().size(), sync,
+        rendering.plan().warnings());
+  }
+
+  /** Renders in memory and lists how the output directory differs. Writes nothing. */
+  public static List<Difference> check(GenerateRequest request)
+      throws SpecException, RenderException, IOException {
+    return new OutputDirectory(request.outputDirectory()).compare(render(request).files());
   }
 
   /** Renders in memory only. */
@@ -44,10 +73,17 @@ public final class Generator {
   /**
    * The outcome of {@link #generate}.
    *
-   * @param files every file generated
+   * @param upToDate whether the stamp showed nothing to do, so nothing was rendered
+   * @param fileCount how many files were generated
    * @param sync what was written, left alone and deleted
    * @param warnings valid parts of the spec that have no effect
    */
   public record GenerateResult(
-      List<GeneratedFile> files, OutputDirectory.SyncResult sync, List<String> warnings) {}
+      boolean upToDate, int fileCount, OutputDirectory.SyncResult sync, List<String> warnings) {
+
+    static GenerateResult nothingToDo() {
+      return new GenerateResult(true, 0,
+          new OutputDirectory.SyncResult(List.of(), List.of(), List.of()), List.of());
+    }
+  }
 }

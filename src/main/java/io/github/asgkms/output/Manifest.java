@@ -6,41 +6,62 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.List;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * The list of files the plugin wrote into an output directory. Only these may ever be
- * overwritten as stale or deleted: a file the plugin did not write is never touched.
+ * The files the plugin wrote into an output directory, each with its SHA-256. Only these may
+ * ever be overwritten or deleted: a file the plugin did not write is never touched. The hashes
+ * let an up-to-date run prove the files intact without rendering anything.
  */
 public final class Manifest {
   public static final String FILE_NAME = ".asg-kms-manifest";
-  private static final String HEADER =
-      "# Files written by asg-kms-maven-plugin; it deletes them when they are no longer generated.";
+  private static final String HEADER = "# Files written by asg-kms-maven-plugin, with their"
+      + " SHA-256. It deletes them when they are no longer generated.\n";
 
-  private Manifest() {}
+  private final SortedMap<String, String> hashesByPath;
 
-  /** The owned paths; none when there is no manifest yet. */
-  public static SortedSet<String> read(Path outputDirectory) throws IOException {
-    SortedSet<String> paths = new TreeSet<>();
+  private Manifest(SortedMap<String, String> hashesByPath) {
+    this.hashesByPath = Collections.unmodifiableSortedMap(hashesByPath);
+  }
+
+  public static Manifest of(Collection<GeneratedFile> files) {
+    SortedMap<String, String> hashes = new TreeMap<>();
+    files.forEach(file -> hashes.put(file.path(), Sha256.hex(file.content())));
+    return new Manifest(hashes);
+  }
+
+  /** The manifest in {@code outputDirectory}; empty when there is none. */
+  public static Manifest read(Path outputDirectory) throws IOException {
+    SortedMap<String, String> hashes = new TreeMap<>();
+    String text;
     try {
-      for (String line : Files.readAllLines(outputDirectory.resolve(FILE_NAME),
-          StandardCharsets.UTF_8)) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          paths.add(line.strip());
-        }
-      }
+      text = Files.readString(outputDirectory.resolve(FILE_NAME), StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      return paths;
+      return new Manifest(hashes);
     }
-    return paths;
+    for (String line : text.split("\n")) {
+      int space = line.indexOf(' ');
+      if (!line.startsWith("#") && space > 0) {
+        hashes.put(line.substring(space + 1).strip(), line.substring(0, space));
+      }
+    }
+    return new Manifest(hashes);
   }
 
-  public static byte[] render(Collection<String> paths) {
-    StringBuilder text = new StringBuilder(HEADER).append('\n');
-    new TreeSet<>(paths).forEach(path -> text.append(path).append('\n'));
-    return text.toString().getBytes(StandardCharsets.UTF_8);
+  /** Owned paths and their SHA-256, sorted by path. */
+  public SortedMap<String, String> hashesByPath() {
+    return hashesByPath;
   }
 
+  public boolean isEmpty() {
+    return hashesByPath.isEmpty();
+  }
+
+  public GeneratedFile toFile() {
+    StringBuilder text = new StringBuilder(HEADER);
+    hashesByPath.forEach((path, hash) -> text.append(hash).append(' ').append(path).append('\n'));
+    return new GeneratedFile(FILE_NAME, text.toString().getBytes(StandardCharsets.UTF_8));
+  }
 }

@@ -9,14 +9,16 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Brings an output directory in line with a set of generated files: writes only the files
- * whose bytes changed, each atomically; deletes the files it wrote before and no longer
- * generates; never touches a file it did not write.
+ * An output directory and the files the plugin owns in it. {@link #sync} brings it in line
+ * with a set of generated files: it writes only the files whose bytes changed, each
+ * atomically, and deletes the files it wrote before and no longer generates. {@link #compare}
+ * reports the same differences and writes nothing. Neither ever touches a file the plugin did
+ * not write.
  */
 public final class OutputDirectory {
   private final Path root;
@@ -25,46 +27,108 @@ public final class OutputDirectory {
     this.root = root.toAbsolutePath().normalize();
   }
 
+  public Path root() {
+    return root;
+  }
+
   public SyncResult sync(List<GeneratedFile> files) throws IOException {
     Files.createDirectories(root);
-    SortedSet<String> previouslyOwned = Manifest.read(root);
+    Manifest previous = Manifest.read(root);
     Set<String> generated = new TreeSet<>();
     List<String> written = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
     for (GeneratedFile file : files) {
       generated.add(file.path());
-      Path target = OutputPaths.resolve(root, file.path());
-      if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), file.content())) {
-        unchanged.add(file.path());
-      } else {
-        writeAtomically(target, file.content());
+      if (writeIfChanged(file)) {
         written.add(file.path());
+      } else {
+        unchanged.add(file.path());
       }
     }
     List<String> deleted = new ArrayList<>();
-    for (String stale : previouslyOwned) {
+    for (String stale : previous.hashesByPath().keySet()) {
       if (!generated.contains(stale) && deleteOwned(stale)) {
         deleted.add(stale);
       }
     }
-    byte[] manifest = Manifest.render(generated);
-    Path manifestPath = root.resolve(Manifest.FILE_NAME);
-    if (!Files.isRegularFile(manifestPath)
-        || !Arrays.equals(Files.readAllBytes(manifestPath), manifest)) {
-      writeAtomically(manifestPath, manifest);
-    }
+    writeIfChanged(Manifest.of(files).toFile());
     return new SyncResult(written, unchanged, deleted);
+  }
+
+  /**
+   * How the directory differs from {@code files} and their manifest: changed and missing
+   * files, and stale files the plugin owns. Reads only.
+   */
+  public List<Difference> compare(List<GeneratedFile> files) throws IOException {
+    List<Difference> differences = new ArrayList<>();
+    Set<String> generated = new TreeSet<>();
+    List<GeneratedFile> expected = new ArrayList<>(files);
+    expected.add(Manifest.of(files).toFile());
+    for (GeneratedFile file : expected) {
+      generated.add(file.path());
+      Path target = OutputPaths.resolve(root, file.path());
+      if (!Files.isRegularFile(target)) {
+        differences.add(Difference.missing(file));
+      } else {
+        byte[] actual = Files.readAllBytes(target);
+        if (!Arrays.equals(actual, file.content())) {
+          differences.add(Difference.changed(file, actual));
+        }
+      }
+    }
+    for (String owned : Manifest.read(root).hashesByPath().keySet()) {
+      Path target = resolveOwned(owned);
+      if (!generated.contains(owned) && target != null && Files.isRegularFile(target)) {
+        differences.add(Difference.stale(owned));
+      }
+    }
+    differences.sort(null);
+    return differences;
+  }
+
+  /**
+   * Whether the manifest has the SHA-256 {@code manifestHash} and every file it lists is on
+   * disk with the bytes it was written with: proof, without rendering, that nothing changed.
+   */
+  public boolean isIntact(String manifestHash) throws IOException {
+    Path manifestFile = root.resolve(Manifest.FILE_NAME);
+    if (!Files.isRegularFile(manifestFile)
+        || !Sha256.hex(Files.readAllBytes(manifestFile)).equals(manifestHash)) {
+      return false;
+    }
+    Manifest manifest = Manifest.read(root);
+    for (Map.Entry<String, String> entry : manifest.hashesByPath().entrySet()) {
+      Path target = resolveOwned(entry.getKey());
+      if (target == null || !Files.isRegularFile(target)
+          || !Sha256.hex(Files.readAllBytes(target)).equals(entry.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean writeIfChanged(GeneratedFile file) throws IOException {
+    Path target = OutputPaths.resolve(root, file.path());
+    if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), file.content())) {
+      return false;
+    }
+    writeAtomically(target, file.content());
+    return true;
+  }
+
+  /** A manifest path, or null when it is one we would never have written. */
+  private Path resolveOwned(String relativePath) {
+    try {
+      return OutputPaths.resolve(root, relativePath);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** Deletes a stale owned file and the folders it leaves empty; false if it was gone. */
   private boolean deleteOwned(String relativePath) throws IOException {
-    Path target;
-    try {
-      target = OutputPaths.resolve(root, relativePath);
-    } catch (IllegalArgumentException e) {
-      return false; // a manifest line we would never have written: leave it alone
-    }
-    if (!Files.isRegularFile(target)) {
+    Path target = resolveOwned(relativePath);
+    if (target == null || !Files.isRegularFile(target)) {
       return false;
     }
     Files.delete(target);

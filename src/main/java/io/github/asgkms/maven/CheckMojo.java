@@ -1,0 +1,57 @@
+package io.github.asgkms.maven;
+
+import io.github.asgkms.Generator;
+import io.github.asgkms.output.Difference;
+import io.github.asgkms.render.RenderException;
+import io.github.asgkms.spec.SpecException;
+import java.io.IOException;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Fails the build when the output directory is not exactly what {@code generate} would write:
+ * a changed file, a missing one, or a stale file the plugin owns. Renders in memory and writes
+ * nothing, for repositories that commit the generated code.
+ *
+ * @since 1.0.0
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractAsgKmsMojo {
+
+  /**
+   * Skips the goal.
+   *
+   * @since 1.0.0
+   */
+  @Parameter(property = "asgkms.check.skip", defaultValue = "false")
+  boolean skip;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("asg-kms: check skipped (asgkms.check.skip)");
+      return;
+    }
+    List<Difference> differences;
+    try {
+      differences = Generator.check(request(false));
+    } catch (SpecException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (RenderException e) {
+      throw new MojoExecutionException("asg-kms: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new MojoExecutionException("asg-kms: cannot read " + outputDirectory + ": "
+          + e.getMessage(), e);
+    }
+    if (!differences.isEmpty()) {
+      throw new MojoFailureException(CheckReport.describe(outputDirectory.toString(),
+          differences));
+    }
+    getLog().info("asg-kms: " + outputDirectory + " is up to date with "
+        + label(project.getBasedir(), spec));
+  }
+}

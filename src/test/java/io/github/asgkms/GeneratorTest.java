@@ -1,0 +1,169 @@
+package io.github.asgkms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.asgkms.output.Difference;
+import io.github.asgkms.output.Manifest;
+import io.github.asgkms.render.Format;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The generate and check workflow an infra repo relies on, in process. */
+class GeneratorTest {
+  private static final String TWO_KEYS = """
+      version: 1
+      autoScalingAccountId: "111122223333"
+      keys:
+        - name: local
+          arn: arn:aws:kms:us-west-2:111122223333:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d
+        - name: remote
+          arn: arn:aws:kms:us-west-2:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d
+      """;
+
+  @TempDir Path temp;
+  Path spec;
+  Path out;
+  Path stamp;
+
+  @BeforeEach
+  void writeSpec() throws Exception {
+    spec = Files.writeString(temp.resolve("asg-kms.yaml"), TWO_KEYS);
+    out = temp.resolve("out");
+    stamp = temp.resolve("build/asg-kms/default.stamp");
+  }
+
+  private GenerateRequest request() {
+    return new GenerateRequest(spec, "asg-kms.yaml", out, EnumSet.of(Format.TERRAFORM,
+        Format.JSON), null, stamp, "1.0.0-test");
+  }
+
+  @Test
+  void checkPassesOnFreshOutputAndNamesEveryKindOfDifference() throws Exception {
+    Generator.generate(request());
+    assertThat(Generator.check(request())).isEmpty();
+
+    Path grant = out.resolve("terraform/account-111122223333/grant-remote.tf");
+    Files.writeString(grant, Files.readString(grant).replace("CreateGrant", "Encrypt"));
+    Files.delete(out.resolve("json/account-111122223333/create-grants.sh"));
+    Path mine = Files.writeString(out.resolve("terraform/account-111122223333/mine.tf"), "# x\n");
+
+    List<Difference> differences = Generator.check(request());
+
+    assertThat(differences).extracting(Difference::path, Difference::kind).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("json/account-111122223333/create-grants.sh",
+            Difference.Kind.MISSING),
+        org.assertj.core.groups.Tuple.tuple("terraform/account-111122223333/grant-remote.tf",
+            Difference.Kind.CHANGED));
+    assertThat(differences.get(1).diff()).contains(
+        "--- terraform/account-111122223333/grant-remote.tf (on disk)",
+        "-  operations        = [\"Decrypt\", \"GenerateDataKeyWithoutPlaintext\","
+            + " \"ReEncryptFrom\", \"ReEncryptTo\", \"Encrypt\"]",
+        "+  operations        = [\"Decrypt\", \"GenerateDataKeyWithoutPlaintext\","
+            + " \"ReEncryptFrom\", \"ReEncryptTo\", \"CreateGrant\"]");
+    assertThat(mine).hasContent("# x");
+  }
+
+  @Test
+  void checkWritesNothing() throws Exception {
+    Generator.generate(request());
+    Files.writeString(spec, TWO_KEYS.replace("444455556666", "777788889999"));
+    Map<String, String> before = TestFiles.readTree(out);
+
+    assertThat(Generator.check(request())).isNotEmpty();
+
+    assertThat(TestFiles.readTree(out)).isEqualTo(before);
+  }
+
+  @Test
+  void droppingAKeyPrunesItsFilesAndKeepsTheUsersOwn() throws Exception {
+    Generator.generate(request());
+    Path mine = Files.writeString(out.resolve("terraform/account-444455556666/mine.tf"), "#\n");
+    Files.writeString(spec, TWO_KEYS.substring(0, TWO_KEYS.indexOf("  - name: remote")));
+
+    Generator.GenerateResult result = Generator.generate(request());
+
+    assertThat(result.sync().deleted()).containsExactly(
+        "json/account-111122223333/create-grant-policy.json",
+        "json/account-111122223333/create-grants.sh",
+        "json/account-444455556666/key-policy-remote.json",
+        "terraform/account-111122223333/create-grant-policy.tf",
+        "terraform/account-111122223333/grant-remote.tf",
+        "terraform/account-444455556666/key-policy-remote.tf",
+        "terraform/account-444455556666/versions.tf");
+    assertThat(mine).exists();
+    assertThat(out.resolve("json/account-444455556666")).doesNotExist();
+    assertThat(Manifest.read(out).hashesByPath()).doesNotContainKey(
+        "terraform/account-111122223333/grant-remote.tf");
+    assertThat(Generator.check(request())).isEmpty();
+  }
+
+  @Test
+  void anUnchangedBuildDoesNoWorkAndTouchesNothing() throws Exception {
+    Generator.generate(request());
+    FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+    try (var files = Files.walk(out)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.setLastModifiedTime(file, old);
+      }
+    }
+    Map<String, String> before = TestFiles.readTree(out);
+
+    Generator.GenerateResult second = Generator.generate(request());
+
+    assertThat(second.upToDate()).isTrue();
+    assertThat(TestFiles.readTree(out)).isEqualTo(before);
+    try (var files = Files.walk(out)) {
+      assertThat(files.filter(Files::isRegularFile).toList())
+          .allSatisfy(file -> assertThat(Files.getLastModifiedTime(file)).isEqualTo(old));
+    }
+  }
+
+  @Test
+  void aHandEditOrAChangedInputMeansWorkAgain() throws Exception {
+    Generator.generate(request());
+    Path grant = out.resolve("terraform/account-111122223333/grant-remote.tf");
+    String original = Files.readString(grant);
+    Files.writeString(grant, original + "# edited\n");
+
+    Generator.GenerateResult repaired = Generator.generate(request());
+
+    assertThat(repaired.upToDate()).isFalse();
+    assertThat(repaired.sync().written()).containsExactly(
+        "terraform/account-111122223333/grant-remote.tf");
+    assertThat(grant).hasContent(original.stripTrailing());
+
+    GenerateRequest otherVersion = new GenerateRequest(spec, "asg-kms.yaml", out,
+        EnumSet.of(Format.TERRAFORM, Format.JSON), null, stamp, "1.0.1");
+    Generator.GenerateResult afterUpgrade = Generator.generate(otherVersion);
+    assertThat(afterUpgrade.upToDate()).isFalse();
+    assertThat(afterUpgrade.sync().written()).isEmpty();
+  }
+
+  @Test
+  void aUserTemplateOverridesOneBuiltInFile() throws Exception {
+    Path templates = temp.resolve("templates/terraform");
+    Files.createDirectories(templates);
+    Files.writeString(templates.resolve("versions.tf.ftl"),
+        "[#ftl]\n# pinned by the platform team for account [=account.accountId]\n");
+    GenerateRequest request = new GenerateRequest(spec, "asg-kms.yaml", out,
+        EnumSet.of(Format.TERRAFORM), temp.resolve("templates"), stamp, "1.0.0-test");
+
+    Generator.generate(request);
+
+    assertThat(out.resolve("terraform/account-111122223333/versions.tf"))
+        .hasContent("# pinned by the platform team for account 111122223333");
+    assertThat(Files.readString(out.resolve("terraform/account-111122223333/grant-remote.tf")))
+        .contains("resource \"aws_kms_grant\"");
+
+    Files.writeString(templates.resolve("versions.tf.ftl"), "[#ftl]\n# changed\n");
+    assertThat(Generator.generate(request).upToDate()).isFalse();
+    assertThat(out.resolve("terraform/account-111122223333/versions.tf")).hasContent("# changed");
+  }
+}
