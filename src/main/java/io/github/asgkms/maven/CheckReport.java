@@ -10,10 +10,11 @@ final class CheckReport {
   private CheckReport() {}
 
   static String describe(String outputDirectory, List<Difference> differences) {
+    boolean one = differences.size() == 1;
     StringBuilder out = new StringBuilder("asg-kms: ")
-        .append(differences.size() == 1 ? "1 file" : differences.size() + " files")
+        .append(one ? "1 file" : differences.size() + " files")
         .append(" in ").append(outputDirectory)
-        .append(" differ from what the spec generates:\n");
+        .append(one ? " differs" : " differ").append(" from what the spec generates:\n");
     for (Difference difference : differences) {
       out.append("  ").append(difference.kind().description()).append(": ")
           .append(difference.path()).append('\n');

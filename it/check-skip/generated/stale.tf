@@ -1,0 +1,1 @@
+# not what the plugin writes
