@@ -86,6 +86,9 @@ final class SpecBinder {
       if (!s.text().equals("1")) {
         errors.add(s.mark(), path, "unsupported version " + s.text() + "; the only version is 1");
       }
+    } else if (node instanceof Scalar s && s.quoted() && s.text().equals("1")) {
+      errors.add(node.mark(), path, "expected the number 1, found the string \"1\";"
+          + " write version: 1 without quotes");
     } else {
       errors.add(node.mark(), path, "expected the number 1, found " + describe(node));
     }
@@ -108,17 +111,24 @@ final class SpecBinder {
       if (AccountId.isValid(s.text())) {
         return Optional.of(s.text());
       }
-      errors.add(s.mark(), path, "'" + s.text() + "' is not an account ID: expected 12 digits;"
-          + " quote it (\"012345678901\") so that it stays exactly as written");
+      errors.add(s.mark(), path, notAnAccountId(s.text()));
       return Optional.empty();
     }
     return string(node, path).flatMap(text -> {
       if (AccountId.isValid(text)) {
         return Optional.of(text);
       }
-      errors.add(node.mark(), path, "'" + text + "' is not an account ID: expected 12 digits");
+      errors.add(node.mark(), path, notAnAccountId(text));
       return Optional.empty();
     });
+  }
+
+  /** Quoting changes nothing here (digits are kept as written), so the message only counts. */
+  private static String notAnAccountId(String text) {
+    String found = text.chars().allMatch(c -> c >= '0' && c <= '9')
+        ? ", found " + text.length()
+        : "";
+    return quote(text) + " is not an account ID: expected 12 digits" + found;
   }
 
   private Optional<List<String>> grantOperations(YamlNode node, SpecPath path) {
@@ -150,8 +160,11 @@ final class SpecBinder {
       if (operation.isEmpty()) {
         valid = false;
       } else if (!GrantOperations.VALID.contains(operation.get())) {
-        errors.add(item.mark(), itemPath, "unknown grant operation '" + operation.get()
-            + "'; expected one of " + String.join(", ", GrantOperations.VALID.stream().sorted().toList()));
+        String unknown = operation.get();
+        errors.add(item.mark(), itemPath, Suggestions.nearest(unknown, GrantOperations.VALID)
+            .map(n -> "unknown grant operation '" + unknown + "'; did you mean '" + n + "'?")
+            .orElse("unknown grant operation '" + unknown + "'; expected one of "
+                + String.join(", ", GrantOperations.VALID.stream().sorted().toList())));
         valid = false;
       } else if (operations.contains(operation.get())) {
         errors.add(item.mark(), itemPath, "operation '" + operation.get() + "' is listed twice");
@@ -246,16 +259,18 @@ final class SpecBinder {
    */
   private Partition checkPartitions(Optional<Partition> given, List<LocatedKey> keys) {
     Partition effective = given.orElse(null);
-    SpecPath source = given.isPresent() ? new SpecPath("partition") : null;
+    SpecPath source = null;
     for (LocatedKey key : keys) {
       Partition partition = key.key().arn().partition();
       if (effective == null) {
         effective = partition;
         source = key.path().property("arn");
       } else if (partition != effective) {
-        errors.add(key.arnNode().mark(), key.path().property("arn"), "partition "
-            + partition.id() + " disagrees with " + effective.id() + " of " + source
-            + "; all keys must be in one partition");
+        String other = source == null
+            ? "the spec's partition is " + effective.id()
+            : source + " is in " + effective.id();
+        errors.add(key.arnNode().mark(), key.path().property("arn"), "the key is in partition "
+            + partition.id() + ", but " + other + "; all keys must be in one partition");
       }
     }
     return effective;

@@ -52,25 +52,25 @@ public final class SpecReader {
     byte[] bytes;
     try {
       if (Files.isDirectory(file)) {
-        throw fileError(label, "is a directory, not a spec file");
+        throw fileError(label, "the spec is a directory, not a file");
       }
       long size = Files.size(file);
       if (size > MAX_BYTES) {
-        throw fileError(label, "is " + size + " bytes; a spec may be at most " + MAX_BYTES
+        throw fileError(label, "the spec is " + size + " bytes; it may be at most " + MAX_BYTES
             + " bytes (1 MiB)");
       }
       try (InputStream in = Files.newInputStream(file)) {
         bytes = in.readNBytes(MAX_BYTES + 1);
       }
       if (bytes.length > MAX_BYTES) { // it grew while we looked
-        throw fileError(label, "is over " + MAX_BYTES + " bytes (1 MiB)");
+        throw fileError(label, "the spec is over " + MAX_BYTES + " bytes (1 MiB)");
       }
     } catch (NoSuchFileException e) {
       throw fileError(label, "spec file not found");
     } catch (AccessDeniedException e) {
-      throw fileError(label, "cannot be read: permission denied");
+      throw fileError(label, "the spec cannot be read: permission denied");
     } catch (IOException e) {
-      throw fileError(label, "cannot be read: " + e.getMessage());
+      throw fileError(label, "the spec cannot be read: " + e.getMessage());
     }
     return decodeUtf8(bytes, label);
   }

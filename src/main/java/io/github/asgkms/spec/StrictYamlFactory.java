@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.Reader;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
@@ -46,7 +48,8 @@ final class StrictYamlFactory extends YAMLFactory {
 
   /** Jackson's YAML parser, watching the events it reads. */
   static final class Parser extends YAMLParser {
-    private Mark pendingAnchor;
+    private Anchor pendingAnchor;
+    private Mark lastDocumentStart;
     private boolean lastScalarQuoted;
 
     Parser(IOContext context, int features, int yamlFeatures, LoaderOptions options, Reader reader) {
@@ -56,9 +59,16 @@ final class StrictYamlFactory extends YAMLFactory {
     @Override
     protected Event getEvent() throws IOException {
       Event event = super.getEvent();
-      if (event instanceof NodeEvent node && node.getAnchor() != null && pendingAnchor == null) {
-        pendingAnchor =
-            new Mark(event.getStartMark().getLine() + 1, event.getStartMark().getColumn() + 1);
+      // An alias is a NodeEvent too, whose "anchor" is the name it refers to: it is not an
+      // anchor, and the tree reader reports it as an alias.
+      if (event instanceof NodeEvent node
+          && !(event instanceof AliasEvent)
+          && node.getAnchor() != null
+          && pendingAnchor == null) {
+        pendingAnchor = new Anchor(node.getAnchor(), markOf(event));
+      }
+      if (event instanceof DocumentStartEvent) {
+        lastDocumentStart = markOf(event);
       }
       if (event instanceof ScalarEvent scalar) {
         lastScalarQuoted = scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN;
@@ -66,15 +76,27 @@ final class StrictYamlFactory extends YAMLFactory {
       return event;
     }
 
-    /** The mark of an anchor read since the last call, or null. */
-    Mark takeAnchor() {
-      Mark anchor = pendingAnchor;
+    /** An anchor read since the last call, or null. */
+    Anchor takeAnchor() {
+      Anchor anchor = pendingAnchor;
       pendingAnchor = null;
       return anchor;
+    }
+
+    /** Where the last document began: its {@code ---}, or its first token if it has none. */
+    Mark lastDocumentStart() {
+      return lastDocumentStart;
+    }
+
+    private static Mark markOf(Event event) {
+      return new Mark(event.getStartMark().getLine() + 1, event.getStartMark().getColumn() + 1);
     }
 
     boolean isScalarQuoted() {
       return currentToken() != null && currentToken().isScalarValue() && lastScalarQuoted;
     }
   }
+
+  /** An anchor ({@code &name}) and where it stands. */
+  record Anchor(String name, Mark mark) {}
 }

@@ -44,7 +44,9 @@ final class YamlTreeReader {
       }
       YamlNode root = readValue(parser, SpecPath.ROOT, 0);
       if (next(parser, SpecPath.ROOT) != null) {
-        errors.add(mark(parser), SpecPath.ROOT,
+        // Point at the second document's ---, not at its first value (or the end of the file).
+        Mark start = parser.lastDocumentStart();
+        errors.add(start != null ? start : mark(parser), SpecPath.ROOT,
             "a second YAML document; a spec is one document");
       }
       return root;
@@ -101,7 +103,7 @@ final class YamlTreeReader {
       SpecPath valuePath = path.property(key);
       Mark first = seen.putIfAbsent(key, keyMark);
       if (first != null) {
-        errors.add(keyMark, valuePath, "duplicate key '" + key + "' (first at line "
+        errors.add(keyMark, valuePath, "duplicate property '" + key + "' (first at line "
             + first.line() + ")");
       }
       next(parser, valuePath);
@@ -118,7 +120,7 @@ final class YamlTreeReader {
       throws IOException {
     List<YamlNode> items = new ArrayList<>();
     JsonToken token;
-    while ((token = next(parser, path.index(items.size()))) != JsonToken.END_ARRAY
+    while ((token = next(parser, path.index(items.size()), path)) != JsonToken.END_ARRAY
         && token != null) {
       items.add(readValue(parser, path.index(items.size()), depth + 1));
     }
@@ -135,16 +137,26 @@ final class YamlTreeReader {
 
   /** Advances, turning a parse failure into a located error and an anchor into another. */
   private JsonToken next(StrictYamlFactory.Parser parser, SpecPath path) throws IOException {
+    return next(parser, path, path);
+  }
+
+  /**
+   * Advances to the value at {@code path}. A syntax error is reported at {@code syntaxPath}:
+   * looking for a list's next item, the error is in the list, not in an item that may not exist.
+   */
+  private JsonToken next(StrictYamlFactory.Parser parser, SpecPath path, SpecPath syntaxPath)
+      throws IOException {
     JsonToken token;
     try {
       token = parser.nextToken();
     } catch (StreamReadException e) {
-      reportSyntaxError(e, path);
+      reportSyntaxError(e, syntaxPath);
       throw new SyntaxError();
     }
-    Mark anchor = parser.takeAnchor();
+    StrictYamlFactory.Anchor anchor = parser.takeAnchor();
     if (anchor != null) {
-      errors.add(anchor, path, "YAML anchors (&name) are not allowed; write each value out");
+      errors.add(anchor.mark(), path, "YAML anchors (&" + anchor.name()
+          + ") are not allowed; write each value out");
     }
     return token;
   }
@@ -154,13 +166,36 @@ final class YamlTreeReader {
     if (cause instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
       org.yaml.snakeyaml.error.Mark at = yaml.getProblemMark();
       errors.add(new Mark(at.getLine() + 1, at.getColumn() + 1), path,
-          "YAML syntax error: " + oneLine(yaml.getProblem()));
+          "YAML syntax error: " + problem(yaml.getProblem()) + context(yaml));
       return;
     }
     JsonLocation at = e.getLocation();
     Mark mark = at == null ? new Mark(1, 1) : new Mark(Math.max(1, at.getLineNr()),
         Math.max(1, at.getColumnNr()));
     errors.add(mark, path, "YAML syntax error: " + oneLine(e.getOriginalMessage()));
+  }
+
+  /** SnakeYAML's problem, with its tab message (which shows a tab as \t(TAB)) made plain. */
+  private static String problem(String problem) {
+    if (problem != null && problem.contains("\\t(TAB)")) {
+      return "a tab character where YAML expects spaces; indent with spaces, not tabs";
+    }
+    return oneLine(problem);
+  }
+
+  /**
+   * Where the construct the error broke began, such as the opening quote of a string that is
+   * never closed: the problem itself is often only found at the end of the file.
+   */
+  private static String context(MarkedYAMLException yaml) {
+    org.yaml.snakeyaml.error.Mark at = yaml.getContextMark();
+    if (yaml.getContext() == null || at == null
+        || (at.getLine() == yaml.getProblemMark().getLine()
+            && at.getColumn() == yaml.getProblemMark().getColumn())) {
+      return "";
+    }
+    return " (" + oneLine(yaml.getContext()) + " that starts at line " + (at.getLine() + 1)
+        + ", column " + (at.getColumn() + 1) + ")";
   }
 
   private static String oneLine(String message) {
