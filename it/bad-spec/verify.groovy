@@ -6,8 +6,8 @@ assert log.contains('on project bad-spec: 2 errors in the spec:')
 assert log.contains("[ERROR] src/main/asg-kms/asg-kms.yaml:2:23: autoScalingAccountId: '11112222333'" +
     ' is not an account ID: expected 12 digits, found 11')
 assert log.contains('[ERROR] src/main/asg-kms/asg-kms.yaml:5:10: keys[0].arn: an alias ARN is not' +
-    ' accepted: name the key by its key ARN (arn:...:key/<key id>), as CreateGrant requires for' +
-    ' a key in another account')
+    ' accepted: name the key by its key ARN (arn:...:key/<key id>); an alias can be moved to' +
+    ' another key, and CreateGrant and IAM policies need the key ARN')
 
 // The output directory (<outputDirectory>${project.basedir}/out</outputDirectory>) held one
 // hand-written file before the build; it still holds only that file, unchanged.

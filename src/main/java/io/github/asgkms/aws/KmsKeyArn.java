@@ -58,8 +58,9 @@ public record KmsKeyArn(Partition partition, String region, String accountId, St
                             + Partition.ids()));
     if (resource.startsWith("alias/")) {
       throw new IllegalArgumentException(
-          "an alias ARN is not accepted: name the key by its key ARN (arn:...:key/<key id>),"
-              + " as CreateGrant requires for a key in another account");
+          "an alias ARN is not accepted: name the key by its key ARN (arn:...:key/<key id>);"
+              + " an alias can be moved to another key, and CreateGrant and IAM policies need"
+              + " the key ARN");
     }
     if (!resource.startsWith("key/")) {
       throw new IllegalArgumentException(

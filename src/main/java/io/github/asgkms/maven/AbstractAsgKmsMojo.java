@@ -29,7 +29,8 @@ abstract class AbstractAsgKmsMojo extends AbstractMojo {
   File spec;
 
   /**
-   * Where the generated files go, one folder per format.
+   * Where the generated files go, one folder per format. The plugin lists the files it owns in
+   * {@code .asg-kms-manifest} there, and never changes or deletes any other file.
    *
    * @since 1.0.0
    */
@@ -91,8 +92,13 @@ abstract class AbstractAsgKmsMojo extends AbstractMojo {
    * The spec's path relative to the project, with {@code /} separators, so generated headers
    * and messages are the same on every machine.
    */
-  static String label(File basedir, File spec) {
-    Path file = spec.toPath().toAbsolutePath().normalize();
+  static String label(File basedir, File file) {
+    return relative(basedir, file);
+  }
+
+  /** A path for messages: relative to the project when it is inside it. */
+  static String relative(File basedir, File target) {
+    Path file = target.toPath().toAbsolutePath().normalize();
     Path base = basedir == null ? null : basedir.toPath().toAbsolutePath().normalize();
     Path shown = base != null && file.startsWith(base) ? base.relativize(file) : file;
     return shown.toString().replace(File.separatorChar, '/');

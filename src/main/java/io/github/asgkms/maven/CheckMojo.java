@@ -23,7 +23,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class CheckMojo extends AbstractAsgKmsMojo {
 
   /**
-   * Skips the goal.
+   * Skips the check: it logs one line and reads nothing.
    *
    * @since 1.0.0
    */
@@ -48,10 +48,11 @@ public class CheckMojo extends AbstractAsgKmsMojo {
           + e.getMessage(), e);
     }
     if (!differences.isEmpty()) {
-      throw new MojoFailureException(CheckReport.describe(outputDirectory.toString(),
+      throw new MojoFailureException(CheckReport.describe(relative(project.getBasedir(), outputDirectory),
           differences));
     }
-    getLog().info("asg-kms: " + outputDirectory + " is up to date with "
+    getLog().info("asg-kms: " + relative(project.getBasedir(), outputDirectory)
+        + " is up to date with "
         + label(project.getBasedir(), spec));
   }
 }

@@ -22,7 +22,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class GenerateMojo extends AbstractAsgKmsMojo {
 
   /**
-   * Skips the goal.
+   * Skips the goal: it logs one line and reads and writes nothing.
    *
    * @since 1.0.0
    */
@@ -38,14 +38,15 @@ public class GenerateMojo extends AbstractAsgKmsMojo {
     try {
       Generator.GenerateResult result = Generator.generate(request(true));
       if (result.upToDate()) {
-        getLog().info("asg-kms: " + outputDirectory + " is up to date");
+        getLog().info("asg-kms: " + relative(project.getBasedir(), outputDirectory)
+            + " is up to date");
         return;
       }
       result.warnings().forEach(warning -> getLog().warn("asg-kms: " + warning));
       OutputDirectory.SyncResult sync = result.sync();
       getLog().info(String.format("asg-kms: %d files from %s into %s (%d written, %d unchanged,"
               + " %d deleted)", result.fileCount(), label(project.getBasedir(), spec),
-          outputDirectory, sync.written().size(), sync.unchanged().size(),
+          relative(project.getBasedir(), outputDirectory), sync.written().size(), sync.unchanged().size(),
           sync.deleted().size()));
     } catch (SpecException e) {
       throw new MojoFailureException(e.getMessage(), e);

@@ -49,7 +49,8 @@ class OutputDirectoryTest {
     assertThat(result.deleted()).containsExactly("a/gone.tf", "b/gone.tf");
     assertThat(out.resolve("b")).doesNotExist();
     assertThat(Files.readString(out.resolve("a/mine.tf"))).isEqualTo("user's own\n");
-    assertThat(Files.readString(out.resolve(Manifest.FILE_NAME))).endsWith("\na/x.tf\n");
+    assertThat(Files.readString(out.resolve(Manifest.FILE_NAME)))
+        .endsWith("\n" + Sha256.hex("x\n".getBytes(StandardCharsets.UTF_8)) + " a/x.tf\n");
   }
 
   @Test

@@ -170,8 +170,8 @@ class BadSpecTest {
         """);
 
     assertThat(errorLines(file)).containsExactly("spec.yaml:5:10: keys[0].arn: an alias ARN is not"
-        + " accepted: name the key by its key ARN (arn:...:key/<key id>), as CreateGrant requires"
-        + " for a key in another account");
+        + " accepted: name the key by its key ARN (arn:...:key/<key id>); an alias can be moved"
+        + " to another key, and CreateGrant and IAM policies need the key ARN");
   }
 
   @Test
