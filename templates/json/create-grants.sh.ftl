@@ -4,11 +4,18 @@
 # change the spec and run mvn generate-sources.
 #
 # Creates the KMS grants that let the Auto Scaling service-linked role use keys in other
-# accounts. Run it with credentials of account [=account.accountId], which owns the Auto
-# Scaling groups: a grant must be created from that account, not from the key's account.
+# accounts. A grant must be created from the account that owns the Auto Scaling groups, not
+# from the key's account, so the script stops unless its credentials are of that account.
 set -eu
+
+expected_account=[=account.accountId]
+caller_account=$(aws sts get-caller-identity --query Account --output text)
+if [ "$caller_account" != "$expected_account" ]; then
+  echo "create-grants.sh: these credentials are of account $caller_account; run it with credentials of account $expected_account, which owns the Auto Scaling groups" >&2
+  exit 1
+fi
 [#list account.grants as grant]
 
-# [=grant.keyName]
+printf 'Creating grant %s on key %s\n' [=grant.name] [=grant.keyName]
 aws kms create-grant --key-id [=grant.keyArn] --grantee-principal [=grant.granteePrincipal] --operations[#list grant.operations as operation] [=operation][/#list] --name [=grant.name] --region [=grant.region]
 [/#list]

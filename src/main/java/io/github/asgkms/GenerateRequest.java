@@ -29,6 +29,7 @@ public record GenerateRequest(
     String generatorVersion) {
 
   public GenerateRequest {
+    specLabel = printable(specLabel);
     formats = Set.copyOf(formats);
     if (formats.isEmpty()) {
       throw new IllegalArgumentException("at least one format is required");
@@ -39,6 +40,17 @@ public record GenerateRequest(
   public GenerateRequest(Path spec, String specLabel, Path outputDirectory, Set<Format> formats,
       Path templateDirectory) {
     this(spec, specLabel, outputDirectory, formats, templateDirectory, null, "");
+  }
+
+  /**
+   * The label with line breaks and other control characters replaced: it is written into
+   * comments, where escaping cannot help, and a file name may hold anything.
+   */
+  private static String printable(String label) {
+    StringBuilder out = new StringBuilder(label.length());
+    label.codePoints().forEach(c -> out.appendCodePoint(
+        Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? '?' : c));
+    return out.toString();
   }
 
   /** Every parameter that shapes the output, in a fixed order, for the stamp. */

@@ -2,7 +2,10 @@ package io.github.asgkms.maven;
 
 import io.github.asgkms.GenerateRequest;
 import io.github.asgkms.render.Format;
+import io.github.asgkms.render.RenderException;
+import io.github.asgkms.spec.SpecException;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,6 +13,7 @@ import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
@@ -62,6 +66,25 @@ abstract class AbstractAsgKmsMojo extends AbstractMojo {
 
   @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
   MojoExecution mojoExecution;
+
+  /** A call into the core. */
+  interface CoreCall<T> {
+    T run() throws SpecException, RenderException, IOException;
+  }
+
+  /**
+   * Runs a core call, mapping its failures: a bad spec fails the build (BUILD FAILURE with
+   * every located error); a template or I/O problem is an execution error.
+   */
+  <T> T callCore(CoreCall<T> call) throws MojoExecutionException, MojoFailureException {
+    try {
+      return call.run();
+    } catch (SpecException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (RenderException | IOException e) {
+      throw new MojoExecutionException("asg-kms: " + e.getMessage(), e);
+    }
+  }
 
   /** The core's request for this configuration; a stamp file only when asked for. */
   GenerateRequest request(boolean withStamp) throws MojoExecutionException {

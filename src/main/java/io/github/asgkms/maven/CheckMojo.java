@@ -1,10 +1,8 @@
 package io.github.asgkms.maven;
 
+import io.github.asgkms.GenerateRequest;
 import io.github.asgkms.Generator;
 import io.github.asgkms.output.Difference;
-import io.github.asgkms.render.RenderException;
-import io.github.asgkms.spec.SpecException;
-import java.io.IOException;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -36,23 +34,12 @@ public class CheckMojo extends AbstractAsgKmsMojo {
       getLog().info("asg-kms: check skipped (asgkms.check.skip)");
       return;
     }
-    List<Difference> differences;
-    try {
-      differences = Generator.check(request(false));
-    } catch (SpecException e) {
-      throw new MojoFailureException(e.getMessage(), e);
-    } catch (RenderException e) {
-      throw new MojoExecutionException("asg-kms: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new MojoExecutionException("asg-kms: cannot read " + outputDirectory + ": "
-          + e.getMessage(), e);
-    }
+    GenerateRequest request = request(false);
+    List<Difference> differences = callCore(() -> Generator.check(request));
+    String output = relative(project.getBasedir(), outputDirectory);
     if (!differences.isEmpty()) {
-      throw new MojoFailureException(CheckReport.describe(relative(project.getBasedir(), outputDirectory),
-          differences));
+      throw new MojoFailureException(CheckReport.describe(output, differences));
     }
-    getLog().info("asg-kms: " + relative(project.getBasedir(), outputDirectory)
-        + " is up to date with "
-        + label(project.getBasedir(), spec));
+    getLog().info("asg-kms: " + output + " is up to date with " + request.specLabel());
   }
 }

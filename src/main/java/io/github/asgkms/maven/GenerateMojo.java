@@ -1,10 +1,8 @@
 package io.github.asgkms.maven;
 
+import io.github.asgkms.GenerateRequest;
 import io.github.asgkms.Generator;
 import io.github.asgkms.output.OutputDirectory;
-import io.github.asgkms.render.RenderException;
-import io.github.asgkms.spec.SpecException;
-import java.io.IOException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -35,26 +33,17 @@ public class GenerateMojo extends AbstractAsgKmsMojo {
       getLog().info("asg-kms: skipped (asgkms.skip)");
       return;
     }
-    try {
-      Generator.GenerateResult result = Generator.generate(request(true));
-      if (result.upToDate()) {
-        getLog().info("asg-kms: " + relative(project.getBasedir(), outputDirectory)
-            + " is up to date");
-        return;
-      }
-      result.warnings().forEach(warning -> getLog().warn("asg-kms: " + warning));
-      OutputDirectory.SyncResult sync = result.sync();
-      getLog().info(String.format("asg-kms: %d files from %s into %s (%d written, %d unchanged,"
-              + " %d deleted)", result.fileCount(), label(project.getBasedir(), spec),
-          relative(project.getBasedir(), outputDirectory), sync.written().size(), sync.unchanged().size(),
-          sync.deleted().size()));
-    } catch (SpecException e) {
-      throw new MojoFailureException(e.getMessage(), e);
-    } catch (RenderException e) {
-      throw new MojoExecutionException("asg-kms: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new MojoExecutionException("asg-kms: cannot write " + outputDirectory + ": "
-          + e.getMessage(), e);
+    GenerateRequest request = request(true);
+    Generator.GenerateResult result = callCore(() -> Generator.generate(request));
+    String output = relative(project.getBasedir(), outputDirectory);
+    if (result.upToDate()) {
+      getLog().info("asg-kms: " + output + " is up to date");
+      return;
     }
+    result.warnings().forEach(warning -> getLog().warn("asg-kms: " + warning));
+    OutputDirectory.SyncResult sync = result.sync();
+    getLog().info(String.format("asg-kms: %d files from %s into %s (%d written, %d unchanged,"
+            + " %d deleted)", result.fileCount(), request.specLabel(), output,
+        sync.written().size(), sync.unchanged().size(), sync.deleted().size()));
   }
 }

@@ -12,40 +12,20 @@ public final class Escapes {
    * are doubled, since HCL would otherwise read them as an interpolation or a directive.
    */
   public static String hcl(String value) {
-    StringBuilder out = new StringBuilder(value.length() + 8);
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      boolean opensTemplate = i + 1 < value.length() && value.charAt(i + 1) == '{';
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '$', '%' -> out.append(opensTemplate ? "" + c + c : "" + c);
-        default -> appendOrUnicodeEscape(out, value, i);
-      }
-    }
-    return out.toString();
+    return quoted(value, (text, i) -> {
+      char c = text.charAt(i);
+      boolean opensTemplate = i + 1 < text.length() && text.charAt(i + 1) == '{';
+      return (c == '$' || c == '%') && opensTemplate ? "" + c + c : null;
+    });
   }
 
   /** The body of a JSON string (RFC 8259). */
   public static String json(String value) {
-    StringBuilder out = new StringBuilder(value.length() + 8);
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        default -> appendOrUnicodeEscape(out, value, i);
-      }
-    }
-    return out.toString();
+    return quoted(value, (text, i) -> switch (text.charAt(i)) {
+      case '\b' -> "\\b";
+      case '\f' -> "\\f";
+      default -> null;
+    });
   }
 
   /**
@@ -53,16 +33,36 @@ public final class Escapes {
    * those are escaped with the control characters.
    */
   public static String yaml(String value) {
+    return quoted(value, (text, i) -> switch (text.charAt(i)) {
+      case '\u0085', '\u2028', '\u2029', '\uFEFF' ->
+          String.format("\\u%04X", (int) text.charAt(i));
+      default -> null;
+    });
+  }
+
+  /** How one syntax escapes a character the three quoted syntaxes do not share, or null. */
+  private interface Special {
+    String escape(String text, int index);
+  }
+
+  /**
+   * The escaping HCL, JSON and YAML double-quoted strings share: quote, backslash, the common
+   * control characters by name and the rest as {@code \\uXXXX}, plus each syntax's own.
+   */
+  private static String quoted(String value, Special special) {
     StringBuilder out = new StringBuilder(value.length() + 8);
     for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
+      String own = special.escape(value, i);
+      if (own != null) {
+        out.append(own);
+        continue;
+      }
+      switch (value.charAt(i)) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
-        case '\u0085', '\u2028', '\u2029', '\uFEFF' -> out.append(String.format("\\u%04X", (int) c));
         default -> appendOrUnicodeEscape(out, value, i);
       }
     }

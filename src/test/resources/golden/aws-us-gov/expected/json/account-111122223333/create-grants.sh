@@ -3,9 +3,16 @@
 # change the spec and run mvn generate-sources.
 #
 # Creates the KMS grants that let the Auto Scaling service-linked role use keys in other
-# accounts. Run it with credentials of account 111122223333, which owns the Auto
-# Scaling groups: a grant must be created from that account, not from the key's account.
+# accounts. A grant must be created from the account that owns the Auto Scaling groups, not
+# from the key's account, so the script stops unless its credentials are of that account.
 set -eu
 
-# gov-east
+expected_account=111122223333
+caller_account=$(aws sts get-caller-identity --query Account --output text)
+if [ "$caller_account" != "$expected_account" ]; then
+  echo "create-grants.sh: these credentials are of account $caller_account; run it with credentials of account $expected_account, which owns the Auto Scaling groups" >&2
+  exit 1
+fi
+
+printf 'Creating grant %s on key %s\n' asg-gov-east gov-east
 aws kms create-grant --key-id arn:aws-us-gov:kms:us-gov-east-1:444455556666:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0 --grantee-principal arn:aws-us-gov:iam::111122223333:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling --operations Decrypt GenerateDataKeyWithoutPlaintext ReEncryptFrom ReEncryptTo CreateGrant --name asg-gov-east --region us-gov-east-1

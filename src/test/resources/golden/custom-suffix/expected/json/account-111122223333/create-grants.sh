@@ -3,9 +3,16 @@
 # change the spec and run mvn generate-sources.
 #
 # Creates the KMS grants that let the Auto Scaling service-linked role use keys in other
-# accounts. Run it with credentials of account 111122223333, which owns the Auto
-# Scaling groups: a grant must be created from that account, not from the key's account.
+# accounts. A grant must be created from the account that owns the Auto Scaling groups, not
+# from the key's account, so the script stops unless its credentials are of that account.
 set -eu
 
-# remote
+expected_account=111122223333
+caller_account=$(aws sts get-caller-identity --query Account --output text)
+if [ "$caller_account" != "$expected_account" ]; then
+  echo "create-grants.sh: these credentials are of account $caller_account; run it with credentials of account $expected_account, which owns the Auto Scaling groups" >&2
+  exit 1
+fi
+
+printf 'Creating grant %s on key %s\n' asg-remote remote
 aws kms create-grant --key-id arn:aws:kms:us-west-2:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d --grantee-principal arn:aws:iam::111122223333:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling_web --operations Decrypt GenerateDataKeyWithoutPlaintext ReEncryptFrom ReEncryptTo CreateGrant --name asg-remote --region us-west-2
