@@ -36,6 +36,9 @@ public final class Renderer {
    * not make the output depend on the OS.
    */
   static String normalizeLineEnds(String text) {
+    if (text.indexOf('\r') < 0 && text.endsWith("\n") && !text.endsWith("\n\n")) {
+      return text; // what the built-in templates give: no copy
+    }
     String lf = text.replace("\r\n", "\n").replace('\r', '\n');
     int end = lf.length();
     while (end > 0 && lf.charAt(end - 1) == '\n') {
