@@ -11,7 +11,7 @@ import io.github.asgkms.plan.Planner;
 import io.github.asgkms.render.Format;
 import io.github.asgkms.render.RenderException;
 import io.github.asgkms.render.Renderer;
-import io.github.asgkms.render.TemplateEngine;
+import io.github.asgkms.render.TemplateEngineStart;
 import io.github.asgkms.spec.Spec;
 import io.github.asgkms.spec.SpecException;
 import io.github.asgkms.spec.SpecReader;
@@ -59,13 +59,19 @@ public final class Generator {
     return new OutputDirectory(request.outputDirectory()).compare(render(request).files());
   }
 
-  /** Renders in memory only. */
+  /**
+   * Renders in memory only. The template engine starts on a second thread while this one
+   * reads and plans the spec; a bad spec is still reported before any template problem.
+   */
   public static Rendering render(GenerateRequest request)
       throws SpecException, RenderException, IOException {
-    Spec spec = SpecReader.read(request.spec(), request.specLabel());
-    Plan plan = Planner.plan(spec, request.specLabel());
-    Renderer renderer = new Renderer(new TemplateEngine(request.templateDirectory()));
-    return new Rendering(plan, renderer.render(plan, request.formats()));
+    try (TemplateEngineStart start =
+        TemplateEngineStart.begin(request.templateDirectory(), request.formats())) {
+      Spec spec = SpecReader.read(request.spec(), request.specLabel());
+      Plan plan = Planner.plan(spec, request.specLabel());
+      Renderer renderer = new Renderer(start.engine());
+      return new Rendering(plan, renderer.render(plan, request.formats()));
+    }
   }
 
   /** A plan and the files rendered from it, sorted by path. */
