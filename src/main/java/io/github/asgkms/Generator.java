@@ -44,10 +44,11 @@ public final class Generator {
       }
     }
     Rendering rendering = render(request);
-    OutputDirectory.SyncResult sync = output.sync(rendering.files());
+    GeneratedFile manifest = Manifest.of(rendering.files()).toFile();
+    OutputDirectory.SyncResult sync = output.sync(rendering.files(), manifest);
     if (inputs != null) {
-      byte[] manifest = Manifest.of(rendering.files()).toFile().content();
-      Stamp.write(request.stampFile(), new Stamp.Recorded(inputs, Sha256.hex(manifest)));
+      Stamp.write(request.stampFile(),
+          new Stamp.Recorded(inputs, Sha256.hex(manifest.content())));
     }
     return new GenerateResult(false, rendering.files().size(), sync,
         rendering.plan().warnings());
