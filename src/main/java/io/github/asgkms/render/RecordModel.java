@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A record as a template sees it: a hash of the names its {@link RecordShape} allows, each
- * value read and wrapped on first use and kept. An unknown name, or a null value, is missing,
- * as with Freemarker's own wrapper, so a strict template fails on it.
+ * A record as a template sees it: a hash of the names its {@link RecordShape} allows. A list is
+ * wrapped once and kept, as each format lists it again; any other value is wrapped afresh,
+ * which costs less than keeping a model of every string of a large plan alive to the end of
+ * the run. An unknown name, or a null value, is missing, as with Freemarker's own wrapper, so
+ * a strict template fails on it.
  */
 final class RecordModel implements TemplateHashModelEx {
   private final Record record;
@@ -39,9 +41,13 @@ final class RecordModel implements TemplateHashModelEx {
     if (value == null) {
       Object raw = read(index);
       // A list becomes a sequence that keeps each element's model once made, so listing it
-      // again, as each format does, wraps nothing twice.
-      value = raw instanceof List<?> list ? new SimpleSequence(list, wrapper) : wrapper.wrap(raw);
-      values[index] = value;
+      // again wraps nothing twice.
+      if (raw instanceof List<?> list) {
+        value = new SimpleSequence(list, wrapper);
+        values[index] = value;
+      } else {
+        return wrapper.wrap(raw);
+      }
     }
     return value;
   }

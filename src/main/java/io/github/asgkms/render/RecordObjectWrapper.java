@@ -11,9 +11,9 @@ import java.util.Map;
 /**
  * Freemarker's default wrapping, except for records, which become {@link RecordModel}s: a hash
  * of the record's components, read through their accessors, with no JavaBeans introspection.
- * Each record is wrapped once per run and each value read once, however many files use it:
- * the plan and its account reach every file, and at thousands of files the default wrapper's
- * fresh bean models and reflective calls were a large part of rendering.
+ * Each record is wrapped once per run, however many files use it: the plan and its account
+ * reach every file, and at thousands of files the default wrapper's fresh bean models and
+ * reflective calls were a large part of rendering.
  *
  * <p>It holds the records of one run, so it belongs to one {@link TemplateEngine}, used by one
  * thread.
