@@ -1,5 +1,7 @@
 package io.github.asgkms.spec;
 
+import static io.github.asgkms.text.Printable.quote;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -103,7 +105,7 @@ final class YamlTreeReader {
       SpecPath valuePath = path.property(key);
       Mark first = seen.putIfAbsent(key, keyMark);
       if (first != null) {
-        errors.add(keyMark, valuePath, "duplicate property '" + key + "' (first at line "
+        errors.add(keyMark, valuePath, "duplicate property " + quote(key) + " (first at line "
             + first.line() + ")");
       }
       next(parser, valuePath);
