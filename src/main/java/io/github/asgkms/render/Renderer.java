@@ -23,7 +23,7 @@ public final class Renderer {
         throw new IllegalArgumentException("format " + format.id() + " is not available");
       }
       for (RenderJob job : format.layout().jobs(plan)) {
-        String text = normalizeLineEnds(engine.render(job.template(), job.model()));
+        String text = endWithOneLineFeed(engine.render(job.template(), job.model()));
         files.add(new GeneratedFile(job.path(), text.getBytes(StandardCharsets.UTF_8)));
       }
     }
@@ -32,15 +32,14 @@ public final class Renderer {
   }
 
   /**
-   * LF only, and exactly one line feed at the end: a user's template edited on Windows must
-   * not make the output depend on the OS.
+   * Exactly one line feed at the end, however a template ends. Line ends inside come from the
+   * templates, which are read with LF only.
    */
-  static String normalizeLineEnds(String text) {
-    String lf = text.replace("\r\n", "\n").replace('\r', '\n');
-    int end = lf.length();
-    while (end > 0 && lf.charAt(end - 1) == '\n') {
+  static String endWithOneLineFeed(String text) {
+    int end = text.length();
+    while (end > 0 && text.charAt(end - 1) == '\n') {
       end--;
     }
-    return lf.substring(0, end) + "\n";
+    return text.substring(0, end) + "\n";
   }
 }
