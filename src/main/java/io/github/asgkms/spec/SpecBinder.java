@@ -320,6 +320,11 @@ final class SpecBinder {
     if (node instanceof Scalar s && s.type() != Scalar.Type.NULL) {
       return Optional.of(s.text());
     }
+    if (node instanceof Scalar s && s.text().equalsIgnoreCase("null")) {
+      errors.add(node.mark(), path, "expected a string, found null; quote it (\"" + s.text()
+          + "\") if you mean the word");
+      return Optional.empty();
+    }
     errors.add(node.mark(), path, "expected a string, found " + describe(node));
     return Optional.empty();
   }

@@ -90,7 +90,7 @@ final class YamlTreeReader {
     boolean quoted = parser.isScalarQuoted();
     // A quoted scalar is a string whatever it looks like: "1" is not the number 1.
     Scalar.Type effective = quoted && type != Scalar.Type.NULL ? Scalar.Type.STRING : type;
-    String text = type == Scalar.Type.NULL ? "" : parser.getText();
+    String text = parser.getText() == null ? "" : parser.getText();
     return new Scalar(text, effective, quoted, mark);
   }
 
