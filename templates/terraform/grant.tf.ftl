@@ -10,6 +10,11 @@ resource "aws_kms_grant" "[=lib.id(grant.keyName)]" {
   key_id            = "[=grant.keyArn]"
   grantee_principal = "[=grant.granteePrincipal]"
   operations        = [[@lib.list grant.operations/]]
+[#if plan.newServiceLinkedRole??]
+
+  # The grantee must exist before the grant names it.
+  depends_on = [aws_iam_service_linked_role.asg_kms]
+[/#if]
 }
 
 output "[=lib.id(grant.keyName)]_grant_id" {
