@@ -1,0 +1,184 @@
+package io.github.asgkms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every complete CloudFormation template of the golden output passes cfn-lint, the npm package
+ * at 1.9.7, which {@code mvn verify} installs from {@code src/test/cfn-lint}'s lockfile. So does
+ * every key-policy snippet, pasted into an {@code AWS::KMS::Key} as the README shows.
+ *
+ * <p>cfn-lint's data is from 2019, and it rejects properties AWS has added since. The test
+ * accepts exactly the rejections listed in {@link #ADDED_SINCE_2019}, and checks each against
+ * today's CloudFormation schema, from {@code @aws-cdk/aws-service-spec} (same lockfile). Every
+ * other finding fails the test, and the templates are linted whole.
+ */
+class CloudFormationLintTest {
+  /**
+   * What cfn-lint 1.9.7 rejects as "not a valid property", as TYPE.PROPERTY[.SUBPROPERTY]:
+   * <ul>
+   *   <li>{@code AWS::Lambda::Function.LoggingConfig.LogGroup}: Lambda's logging settings,
+   *       added in 2023. The grant function logs to a log group of its stack, so that its role
+   *       may write to that group only and the logs expire. In {@code @aws-cdk/aws-service-spec}
+   *       0.1.216, {@code AWS::Lambda::Function} has {@code LoggingConfig}, whose type has
+   *       {@code LogGroup}: "The name of the Amazon CloudWatch log group the function sends logs
+   *       to"; the test below looks it up again on every run.
+   * </ul>
+   */
+  static final List<String> ADDED_SINCE_2019 =
+      List.of("AWS::Lambda::Function.LoggingConfig.LogGroup");
+
+  @TempDir Path temp;
+
+  @Test
+  void everyTemplatePassesCfnLintButForPropertiesAddedSince2019() throws Exception {
+    Map<String, Path> templates = new TreeMap<>();
+    for (Path stack : goldenFiles("auto-scaling-account-stack.yaml")) {
+      templates.put(GoldenTest.GOLDEN.relativize(stack).toString(), stack);
+    }
+    List<Path> snippets = goldenFiles("key-policy-");
+    for (Path snippet : snippets) {
+      templates.put(GoldenTest.GOLDEN.relativize(snippet) + " in an AWS::KMS::Key",
+          keyTemplate(snippet));
+    }
+    assertThat(snippets).hasSizeGreaterThan(10);
+    assertThat(templates).hasSizeGreaterThan(snippets.size() + 5);
+
+    JsonNode report = CfnLint.run(temp, List.copyOf(templates.values()), List.of());
+
+    assertThat(report.path("versions").path("cfn-lint").asText()).isEqualTo("1.9.7");
+    templates.forEach((name, path) -> {
+      JsonNode findings = report.path("templates").path(path.toString());
+      assertThat(findings.isObject()).as("%s was linted", name).isTrue();
+      assertThat(findings.path("warn")).as("%s: cfn-lint warnings", name).isEmpty();
+      List<String> crits = new ArrayList<>();
+      findings.path("crit").forEach(c -> crits.add(c.path("resource").asText() + ": "
+          + c.path("message").asText()));
+      assertThat(crits).as("%s: cfn-lint errors", name)
+          .allSatisfy(crit -> assertThat(isAddedSince2019(crit)).as(crit).isTrue());
+    });
+  }
+
+  @Test
+  void whatCfnLintRejectsIsInTodaysCloudFormationSchema() throws Exception {
+    List<String> paths = new ArrayList<>(ADDED_SINCE_2019);
+    String unknown = "AWS::Lambda::Function.LoggingConfig.NoSuchProperty";
+    paths.add(unknown);
+
+    JsonNode properties = CfnLint.run(temp, List.of(), paths).path("properties");
+
+    for (String path : ADDED_SINCE_2019) {
+      assertThat(properties.path(path).asBoolean()).as(path).isTrue();
+    }
+    assertThat(properties.path(unknown).isBoolean()).isTrue();
+    assertThat(properties.path(unknown).asBoolean()).isFalse();
+  }
+
+  /** The linter does look: an unknown property and a dangling reference are both reported. */
+  @Test
+  void cfnLintRejectsABrokenTemplate() throws Exception {
+    Path broken = Files.writeString(temp.resolve("broken.yaml"), """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Role:
+            Type: AWS::IAM::Role
+            Properties:
+              NoSuchProperty: 1
+              AssumeRolePolicyDocument: !GetAtt Missing.Arn
+        """);
+
+    JsonNode crit = CfnLint.run(temp, List.of(broken), List.of())
+        .path("templates").path(broken.toString()).path("crit");
+
+    assertThat(crit.toString()).contains("NoSuchProperty is not a valid property",
+        "No resource with logical name of Missing");
+  }
+
+  /**
+   * Whether a finding is the rejection of a listed property: "P is not a valid property of T"
+   * at "Resources > ... > P", where T.P starts a listed path.
+   */
+  static boolean isAddedSince2019(String finding) {
+    return ADDED_SINCE_2019.stream().anyMatch(path -> {
+      int dot = path.indexOf('.');
+      String type = path.substring(0, dot);
+      String property = path.substring(dot + 1).split("\\.")[0];
+      return finding.endsWith("Properties > " + property + ": " + property
+          + " is not a valid property of " + type);
+    });
+  }
+
+  private static List<Path> goldenFiles(String namePrefix) throws Exception {
+    try (Stream<Path> files = Files.walk(GoldenTest.GOLDEN)) {
+      return files
+          .filter(p -> GoldenTest.GOLDEN.relativize(p).toString().replace('\\', '/')
+              .contains("/expected/cloudformation/"))
+          .filter(p -> p.getFileName().toString().startsWith(namePrefix)).sorted().toList();
+    }
+  }
+
+  /**
+   * A template with one key whose policy is the usual root statement followed by the snippet,
+   * indented under {@code Statement:} as a user pastes it.
+   */
+  private Path keyTemplate(Path snippet) throws Exception {
+    StringBuilder template = new StringBuilder("""
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Key:
+            Type: AWS::KMS::Key
+            Properties:
+              KeyPolicy:
+                Version: "2012-10-17"
+                Statement:
+                  - Sid: "Enable IAM User Permissions"
+                    Effect: "Allow"
+                    Principal:
+                      AWS: !Sub "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"
+                    Action: "kms:*"
+                    Resource: "*"
+        """);
+    for (String line : Files.readAllLines(snippet, StandardCharsets.UTF_8)) {
+      template.append(line.isEmpty() ? "" : "          " + line).append('\n');
+    }
+    Path file = temp.resolve("snippets").resolve(GoldenTest.GOLDEN.relativize(snippet));
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, template);
+  }
+
+  /** Runs the Node checker that {@code mvn verify} installs from its lockfile. */
+  static final class CfnLint {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static JsonNode run(Path temp, List<Path> templates, List<String> properties)
+        throws Exception {
+      String script = System.getProperty("cfnLint.script", "target/cfn-lint/check-cfn.mjs");
+      assertThat(Path.of(script)).as("the cfn-lint checker, installed by mvn's npm ci step")
+          .exists();
+      Path out = Files.createTempFile(temp, "cfn-lint", ".json");
+      List<String> command = new ArrayList<>(List.of("node", script, "--json-out",
+          out.toString()));
+      properties.forEach(p -> command.addAll(List.of("--property", p)));
+      templates.forEach(t -> command.add(t.toString()));
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(),
+          StandardCharsets.UTF_8);
+      assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).as(output).isZero();
+      return JSON.readTree(out.toFile());
+    }
+  }
+}
