@@ -162,9 +162,15 @@ class Responder:
 def encode(body):
     """The body as JSON, its Reason shortened if needed to fit CloudFormation's limit."""
     payload = json.dumps(body).encode()
-    excess = len(payload) - MAX_BODY_BYTES
-    if excess > 0:
-        # ASCII JSON: each character cut from the reason saves at least one byte.
-        body["Reason"] = body["Reason"][:max(len(body["Reason"]) - excess - 3, 0)] + "..."
-        payload = json.dumps(body).encode()
-    return payload
+    if len(payload) <= MAX_BODY_BYTES:
+        return payload
+    reason, body["Reason"] = body["Reason"], ""
+    room = MAX_BODY_BYTES - len(json.dumps(body).encode()) - len("...")
+    used = 0
+    for end, char in enumerate(reason):
+        used += len(json.dumps(char)) - 2  # as JSON writes it: \" or \u00e9 are longer
+        if used > room:
+            reason = reason[:end]
+            break
+    body["Reason"] = reason + "..."
+    return json.dumps(body).encode()
