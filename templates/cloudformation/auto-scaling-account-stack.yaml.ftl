@@ -62,8 +62,8 @@ Resources:
 [#list policy.statements as statement]
 [@lib.statement statement "              " false/]
 [/#list]
-              # RevokeGrant as the key policy allows; else RetireGrant, which the account
-              # that created a grant may always call.
+              # RevokeGrant where the key policy allows it; else RetireGrant, which the
+              # account that created a grant may call whatever the key policy says.
               - Sid: "AllowDeletionOfTheGrants"
                 Effect: "Allow"
                 Action:

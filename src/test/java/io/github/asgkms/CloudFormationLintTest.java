@@ -87,6 +87,45 @@ class CloudFormationLintTest {
     assertThat(properties.path(unknown).asBoolean()).isFalse();
   }
 
+  /**
+   * The README's complete {@code AWS::KMS::Key} passes cfn-lint, and what it shows pasted is a
+   * generated snippet: the article's cross-account statements.
+   */
+  @Test
+  void theReadmeExamplePassesCfnLintAndHoldsAGeneratedSnippet() throws Exception {
+    String example = readmeExample();
+    Path template = Files.writeString(temp.resolve("readme-example.yaml"), example);
+
+    JsonNode findings = CfnLint.run(temp, List.of(template), List.of())
+        .path("templates").path(template.toString());
+
+    assertThat(findings.path("crit")).as(findings.toString()).isEmpty();
+    assertThat(findings.path("warn")).as(findings.toString()).isEmpty();
+    ObjectMapper yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+    JsonNode statements = yaml.readTree(example).path("Resources").path("GoldenAmiKey")
+        .path("Properties").path("KeyPolicy").path("Statement");
+    List<JsonNode> pasted = new ArrayList<>();
+    statements.forEach(pasted::add);
+    JsonNode snippet = yaml.readTree(GoldenTest.GOLDEN.resolve("article-cross-account/expected/"
+        + "cloudformation/account-444455556666/key-policy-ebs.yaml").toFile());
+    List<JsonNode> generated = new ArrayList<>();
+    snippet.forEach(generated::add);
+    assertThat(pasted.subList(1, pasted.size())).isEqualTo(generated);
+  }
+
+  /** The README's first YAML block that declares a key, without its list indentation. */
+  private static String readmeExample() throws Exception {
+    String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+    java.util.regex.Matcher block = java.util.regex.Pattern
+        .compile("(?ms)^( *)```yaml\\n(.*?)^\\1```").matcher(readme);
+    while (block.find()) {
+      if (block.group(2).contains("Type: AWS::KMS::Key")) {
+        return block.group(2).replaceAll("(?m)^" + block.group(1), "");
+      }
+    }
+    throw new AssertionError("the README has no AWS::KMS::Key example");
+  }
+
   /** The linter does look: an unknown property and a dangling reference are both reported. */
   @Test
   void cfnLintRejectsABrokenTemplate() throws Exception {
