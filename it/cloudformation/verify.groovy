@@ -27,7 +27,7 @@ assert resources.ServiceLinkedRole.Properties == [AWSServiceName: 'autoscaling.a
 
 def grant = resources.EbsGrant
 assert grant.Type == 'Custom::KmsGrant'
-assert grant.DependsOn == 'ServiceLinkedRole'
+assert grant.DependsOn == ['ServiceLinkedRole', 'GrantFunctionLogsPolicy']
 assert grant.Properties.KeyId == keyArn
 assert grant.Properties.GranteePrincipal == slr
 assert grant.Properties.Operations == ['Decrypt', 'GenerateDataKeyWithoutPlaintext', 'ReEncryptFrom',

@@ -36,14 +36,8 @@ Resources:
 [#if plan.newServiceLinkedRole??]
 
 [/#if]
-  # The grant function's logs, kept for a month: long enough to look into a failed deployment.
-  GrantFunctionLogs:
-    Type: AWS::Logs::LogGroup
-    Properties:
-      RetentionInDays: 30
-
-  # The grant function's role: the IAM CreateGrant policy, the deletion of the grants on the
-  # same keys, and its own logs.
+  # The grant function's role: the IAM CreateGrant policy, and the deletion of the grants on
+  # the same keys. GrantFunctionLogsPolicy adds its logs.
   GrantFunctionRole:
     Type: AWS::IAM::Role
     Properties:
@@ -73,12 +67,6 @@ Resources:
 [#list account.grants as grant]
                   - "[=grant.keyArn]"
 [/#list]
-              - Sid: "AllowItsLogs"
-                Effect: "Allow"
-                Action:
-                  - "logs:CreateLogStream"
-                  - "logs:PutLogEvents"
-                Resource: !GetAtt GrantFunctionLogs.Arn
 
   # Creates, replaces and deletes the Custom::KmsGrant resources below.
   GrantFunction:
@@ -89,8 +77,6 @@ Resources:
       Handler: "index.handler"
       Timeout: 120
       Role: !GetAtt GrantFunctionRole.Arn
-      LoggingConfig:
-        LogGroup: !Ref GrantFunctionLogs
       Code:
         ZipFile: |
 [#assign code][#include "grant-function.py" parse=false][/#assign]
@@ -101,6 +87,31 @@ Resources:
 
 [/#if]
 [/#list]
+
+  # The grant function's logs, where Lambda writes them, kept for a month: long enough to
+  # look into a failed deployment. The stack creates the group, so that its role needs no
+  # logs:CreateLogGroup and writes there only.
+  GrantFunctionLogs:
+    Type: AWS::Logs::LogGroup
+    Properties:
+      LogGroupName: !Sub "/aws/lambda/${GrantFunction}"
+      RetentionInDays: 30
+
+  GrantFunctionLogsPolicy:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: "logs"
+      Roles:
+        - !Ref GrantFunctionRole
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Sid: "AllowItsLogs"
+            Effect: "Allow"
+            Action:
+              - "logs:CreateLogStream"
+              - "logs:PutLogEvents"
+            Resource: !GetAtt GrantFunctionLogs.Arn
 [#list account.grants as grant]
 
   # Grant on [=grant.keyName], a key in another account, for the Auto Scaling service-linked
@@ -108,7 +119,13 @@ Resources:
   [=grant.logicalId]:
     Type: Custom::KmsGrant
 [#if plan.newServiceLinkedRole??]
-    DependsOn: ServiceLinkedRole
+    # Once the role it names exists, and the function may write its logs.
+    DependsOn:
+      - ServiceLinkedRole
+      - GrantFunctionLogsPolicy
+[#else]
+    # Once the function may write its logs.
+    DependsOn: GrantFunctionLogsPolicy
 [/#if]
     Properties:
       ServiceToken: !GetAtt GrantFunction.Arn
