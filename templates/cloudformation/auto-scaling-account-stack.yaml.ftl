@@ -10,7 +10,8 @@
 [@lib.header/]
 #
 # Deploy it with credentials of account [=account.accountId], which owns the Auto Scaling groups[#if account.grants?has_content]:
-# a grant must be created from that account, not from the key's account[/#if]. For example:
+# a grant must be created from that account, not from the key's account[/#if].
+# For example:
 #   aws cloudformation deploy --template-file auto-scaling-account-stack.yaml \
 #     --stack-name asg-kms --capabilities [#if namedPolicy]CAPABILITY_NAMED_IAM[#else]CAPABILITY_IAM[/#if]
 
