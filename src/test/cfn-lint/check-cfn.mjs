@@ -26,8 +26,8 @@ import { gunzipSync } from "node:zlib";
 const require = createRequire(import.meta.url);
 const cfnLint = require("cfn-lint");
 
-const USAGE =
-  "usage: node check-cfn.mjs [--json-out FILE] [--property TYPE.PROPERTY[.SUB...]]... [TEMPLATE...]";
+const USAGE = "usage: node check-cfn.mjs [--json-out FILE] " +
+  "[--property TYPE.PROPERTY[.SUB...]]... [TEMPLATE...]";
 
 function usageError(message) {
   console.error(`cfn-lint-check: ${message}\n${USAGE}`);
@@ -64,7 +64,8 @@ function lint(path) {
     result = cfnLint.validateFile(path);
   } catch (e) {
     // cfn-lint throws on a file it cannot parse: report it like any other finding.
-    return { crit: [{ message: `cannot be read: ${e.message}`, resource: path }], warn: [], info: [] };
+    const crit = [{ message: `cannot be read: ${e.message}`, resource: path }];
+    return { crit, warn: [], info: [] };
   }
   return { crit: result.errors.crit, warn: result.errors.warn, info: result.errors.info };
 }
@@ -100,7 +101,8 @@ function hasProperty(schema, path) {
   return false;
 }
 
-// "AWS::Lambda::Function.LoggingConfig.LogGroup" -> ["AWS::Lambda::Function", "LoggingConfig", "LogGroup"]
+// "AWS::Lambda::Function.LoggingConfig.LogGroup"
+//   -> ["AWS::Lambda::Function", "LoggingConfig", "LogGroup"]
 function splitPath(path) {
   const dot = path.indexOf(".");
   if (dot < 0) usageError(`--property ${path}: expected TYPE.PROPERTY`);

@@ -59,8 +59,8 @@ class CloudFormationOutputTest {
       String key = snippet.getFileName().toString().replaceAll("^key-policy-|\\.yaml$", "");
       List<Map<String, Object>> statements = fromPolicy(YAML.readTree(snippet.toFile()));
 
-      JsonNode json = JSON.readTree(
-          expected.resolve("json").resolve(account).resolve("key-policy-" + key + ".json").toFile());
+      JsonNode json = JSON.readTree(expected.resolve("json").resolve(account)
+          .resolve("key-policy-" + key + ".json").toFile());
       assertThat(statements).as("%s against JSON", snippet).isEqualTo(fromPolicy(json));
 
       JsonNode document = terraformFiles(name + "/expected/terraform/" + account
@@ -77,8 +77,8 @@ class CloudFormationOutputTest {
     Path expected = GoldenTest.GOLDEN.resolve(name).resolve("expected");
     List<Path> stacks = files(expected.resolve("cloudformation"), "auto-scaling-account-stack");
     List<Map<String, Object>> terraformGrants = new ArrayList<>();
-    terraformFiles(name + "/expected/terraform/").forEach(file -> file.path("resource").path("aws_kms_grant")
-        .forEach(grant -> terraformGrants.add(Map.of(
+    terraformFiles(name + "/expected/terraform/").forEach(file -> file.path("resource")
+        .path("aws_kms_grant").forEach(grant -> terraformGrants.add(Map.of(
             "Name", grant.path(0).path("name").asText(),
             "KeyId", grant.path(0).path("key_id").asText(),
             "GranteePrincipal", grant.path(0).path("grantee_principal").asText(),
@@ -102,8 +102,8 @@ class CloudFormationOutputTest {
     assertThat(grants).containsExactlyInAnyOrderElementsOf(terraformGrants);
 
     if (!grants.isEmpty()) {
-      JsonNode createGrantPolicy = JSON.readTree(stacks.get(0).getParent().getParent()
-          .resolveSibling("json").resolve(stacks.get(0).getParent().getFileName())
+      Path account = stacks.get(0).getParent().getFileName();
+      JsonNode createGrantPolicy = JSON.readTree(expected.resolve("json").resolve(account)
           .resolve("create-grant-policy.json").toFile());
       List<Map<String, Object>> createGrant = fromPolicy(createGrantPolicy.path("Statement"));
       JsonNode functionPolicy = resources.path("GrantFunctionRole").path("Properties")
