@@ -5,6 +5,11 @@
 # Key policy statements for [=key.name]: [=key.arn]
 # Merge them into the key's policy through source_policy_documents.
 data "aws_iam_policy_document" "[=lib.id(key.name)]" {
+[#if account.autoScalingAccount && plan.newServiceLinkedRole??]
+  # The statements name the service-linked role, which must exist before a key policy does.
+  depends_on = [aws_iam_service_linked_role.asg_kms]
+
+[/#if]
 [#list key.statements as statement]
   statement {
     sid       = "[=statement.sid]"

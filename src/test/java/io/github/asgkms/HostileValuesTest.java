@@ -13,6 +13,7 @@ import io.github.asgkms.plan.IamPolicyPlan;
 import io.github.asgkms.plan.KeyPlan;
 import io.github.asgkms.plan.Plan;
 import io.github.asgkms.plan.PolicyStatement;
+import io.github.asgkms.plan.ServiceLinkedRolePlan;
 import io.github.asgkms.render.Format;
 import io.github.asgkms.render.Renderer;
 import io.github.asgkms.render.TemplateEngine;
@@ -57,24 +58,30 @@ class HostileValuesTest {
         List.of(h("iam-action")), List.of(h("iam-resource")), List.of());
     KeyPlan key = new KeyPlan(h("name"), h("arn"), ACCOUNT, h("region"), true,
         List.of(statement));
+    // Logical IDs are the plan's own, letters and digits by construction, never spec text.
     GrantPlan grant = new GrantPlan(h("name"), h("grant"), h("key-arn"), h("region"),
-        h("grantee"), List.of(h("op1"), h("op2")));
+        h("grantee"), List.of(h("op1"), h("op2")), "HostileGrant");
     IamPolicyPlan policy = new IamPolicyPlan(h("policy"), List.of(iamStatement), h("role"));
     AccountPlan account = new AccountPlan(ACCOUNT, true, List.of(key), List.of(grant), policy);
     return new Plan(h("label"), Partition.AWS, ACCOUNT, h("role-name"), h("role-arn"),
-        List.of(account), List.of(key), List.of());
+        new ServiceLinkedRolePlan(h("service"), h("suffix")), List.of(account), List.of(key),
+        List.of());
   }
 
   @BeforeAll
   static void render() throws Exception {
     files = new TreeMap<>();
     for (GeneratedFile file : new Renderer(new TemplateEngine(null))
-        .render(hostilePlan(), EnumSet.of(Format.TERRAFORM, Format.JSON))) {
+        .render(hostilePlan(), EnumSet.allOf(Format.class))) {
       // The paths hold hostile text too (the output directory would refuse them): name the
       // files by what they are.
       String path = file.path();
-      String kind = path.startsWith("terraform/") ? "tf-" : "json-";
+      String kind = path.startsWith("terraform/") ? "tf-"
+          : path.startsWith("json/") ? "json-" : "cfn-";
       String name = kind + (path.endsWith("versions.tf") ? "versions.tf"
+          : path.endsWith("service-linked-role.tf") ? "service-linked-role.tf"
+          : path.endsWith("auto-scaling-account-stack.yaml") ? "stack.yaml"
+          : path.endsWith(".yaml") ? "key-policy.yaml"
           : path.endsWith("create-grant-policy.tf") ? "create-grant-policy.tf"
           : path.endsWith("create-grant-policy.json") ? "create-grant-policy.json"
           : path.endsWith("create-grants.sh") ? "create-grants.sh"
@@ -98,8 +105,8 @@ class HostileValuesTest {
         tfFiles.add(Files.writeString(dir.resolve(file.getKey().substring(3)), file.getValue()));
       }
     }
-    assertThat(tfFiles).hasSize(4);
-    assertThat(files).hasSize(7);
+    assertThat(tfFiles).hasSize(5);
+    assertThat(files).hasSize(10);
     Path trees = temp.resolve("trees.json");
     HclCheck.Result result = HclCheck.run(List.of(dir), "--json-out", trees.toString());
     assertThat(result.exitCode()).as(result.output()).isZero();
@@ -141,7 +148,11 @@ class HostileValuesTest {
         .isEqualTo(asHclReadsIt(h("role")));
     // Only what the templates declare: no value added a block or an attribute of its own.
     assertThat(byFile.get("create-grant-policy.tf").path("resource").size()).isEqualTo(2);
-    assertThat(grant.size()).isEqualTo(5);
+    assertThat(grant.size()).isEqualTo(7); // and retire_on_delete, depends_on
+    JsonNode role = byFile.get("service-linked-role.tf").path("resource")
+        .path("aws_iam_service_linked_role").path("asg_kms").get(0);
+    assertThat(role.path("aws_service_name").asText()).isEqualTo(asHclReadsIt(h("service")));
+    assertThat(role.path("custom_suffix").asText()).isEqualTo(asHclReadsIt(h("suffix")));
   }
 
   @Test
@@ -160,6 +171,32 @@ class HostileValuesTest {
     assertThat(policy.path("Statement").get(0).path("Sid").asText()).isEqualTo(h("iam-sid"));
     assertThat(policy.path("Statement").get(0).path("Resource").asText())
         .isEqualTo(h("iam-resource"));
+  }
+
+  @Test
+  void cloudFormationYamlParsesAndEveryValueComesBack() throws Exception {
+    ObjectMapper yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+    JsonNode statement = yaml.readTree(files.get("cfn-key-policy.yaml")).get(0);
+    assertThat(statement.path("Sid").asText()).isEqualTo(h("sid"));
+    assertThat(statement.path("Principal").path("AWS").get(0).asText()).isEqualTo(h("principal"));
+    assertThat(statement.path("Action").get(0).asText()).isEqualTo(h("action"));
+    assertThat(statement.path("Condition").path(h("test")).path(h("variable")).asText())
+        .isEqualTo(h("value"));
+
+    JsonNode stack = yaml.readTree(files.get("cfn-stack.yaml"));
+    JsonNode grant = stack.path("Resources").path("HostileGrant").path("Properties");
+    assertThat(grant.path("KeyId").asText()).isEqualTo(h("key-arn"));
+    assertThat(grant.path("GranteePrincipal").asText()).isEqualTo(h("grantee"));
+    assertThat(grant.path("Name").asText()).isEqualTo(h("grant"));
+    assertThat(grant.path("Operations").get(1).asText()).isEqualTo(h("op2"));
+    JsonNode role = stack.path("Resources").path("ServiceLinkedRole").path("Properties");
+    assertThat(role.path("AWSServiceName").asText()).isEqualTo(h("service"));
+    assertThat(role.path("CustomSuffix").asText()).isEqualTo(h("suffix"));
+    assertThat(stack.path("Description").asText()).contains(h("label"));
+    // Only the stack's own resources: no value added one.
+    assertThat(stack.path("Resources").fieldNames()).toIterable().containsExactlyInAnyOrder(
+        "ServiceLinkedRole", "GrantFunctionRole", "GrantFunction", "GrantFunctionLogs",
+        "GrantFunctionLogsPolicy", "HostileGrant", "CreateGrantPolicy");
   }
 
   @Test

@@ -139,7 +139,8 @@ abstract class AbstractAsgKmsMojo extends AbstractMojo {
                 + " expected any of " + Format.ids()));
         if (!format.isAvailable()) {
           throw new MojoExecutionException("asg-kms: format '" + format.id()
-              + "' is not available in this version of the plugin; use terraform and/or json");
+              + "' is not available in this version of the plugin; use any of "
+              + Format.availableIds());
         }
         formats.add(format);
       }

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param autoScalingAccountId the account that owns the Auto Scaling groups
  * @param serviceLinkedRoleName the Auto Scaling service-linked role's name
  * @param serviceLinkedRoleArn the Auto Scaling service-linked role's ARN
+ * @param newServiceLinkedRole the service-linked role to create before anything that names it,
+ *     or null when the spec leaves it to Auto Scaling
  * @param accounts each account that has something to apply, sorted by account ID
  * @param keys every key, sorted by name
  * @param warnings things in the spec that are valid but have no effect
@@ -23,6 +25,7 @@ public record Plan(
     String autoScalingAccountId,
     String serviceLinkedRoleName,
     String serviceLinkedRoleArn,
+    ServiceLinkedRolePlan newServiceLinkedRole,
     List<AccountPlan> accounts,
     List<KeyPlan> keys,
     List<String> warnings) {

@@ -19,8 +19,9 @@ public final class Planner {
       List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*",
           "kms:DescribeKey");
   static final String CREATE_GRANT = "kms:CreateGrant";
+  static final String AUTO_SCALING_SERVICE = "autoscaling.amazonaws.com";
   static final String SERVICE_LINKED_ROLE_PATH =
-      "role/aws-service-role/autoscaling.amazonaws.com/";
+      "role/aws-service-role/" + AUTO_SCALING_SERVICE + "/";
   static final String SERVICE_LINKED_ROLE_NAME = "AWSServiceRoleForAutoScaling";
   static final String CREATE_GRANT_POLICY_NAME = "asg-kms-create-grant";
 
@@ -54,7 +55,7 @@ public final class Planner {
       if (crossAccount) {
         grants.add(new GrantPlan(key.name(), key.grantName().orElse("asg-" + key.name()),
             arn.arn(), arn.region(), roleArn,
-            key.grantOperations().orElse(spec.grantOperations())));
+            key.grantOperations().orElse(spec.grantOperations()), LogicalIds.grant(key.name())));
       }
     }
 
@@ -72,7 +73,10 @@ public final class Planner {
       warnings.add("grantCreator.roleName is set but every key is in the Auto Scaling account "
           + asgAccount + ", so no grant and no CreateGrant policy are generated");
     }
-    return new Plan(specLabel, spec.partition(), asgAccount, roleName, roleArn, accounts,
+    ServiceLinkedRolePlan newRole = !spec.createServiceLinkedRole() ? null
+        : new ServiceLinkedRolePlan(AUTO_SCALING_SERVICE,
+            spec.serviceLinkedRoleSuffix().orElse(null));
+    return new Plan(specLabel, spec.partition(), asgAccount, roleName, roleArn, newRole, accounts,
         keyPlans, warnings);
   }
 

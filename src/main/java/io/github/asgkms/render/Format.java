@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 public enum Format {
   TERRAFORM("terraform", new TerraformLayout()),
   JSON("json", new JsonLayout()),
-  CLOUDFORMATION("cloudformation", null);
+  CLOUDFORMATION("cloudformation", new CloudFormationLayout());
 
   private final String id;
   private final Layout layout;
@@ -39,5 +39,11 @@ public enum Format {
 
   public static String ids() {
     return Arrays.stream(values()).map(Format::id).collect(Collectors.joining(", "));
+  }
+
+  /** The formats this build renders, so that an error never offers one it does not. */
+  public static String availableIds() {
+    return Arrays.stream(values()).filter(Format::isAvailable).map(Format::id)
+        .collect(Collectors.joining(", "));
   }
 }

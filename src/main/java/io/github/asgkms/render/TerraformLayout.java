@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * {@code terraform/account-<id>/}: one folder per account, each applied with that account's
- * credentials. A file per key and per grant, so dropping a key drops its files.
+ * credentials. A file per key and per grant, so dropping a key drops its files; the Auto
+ * Scaling account also holds the service-linked role when the spec creates it.
  */
 final class TerraformLayout implements Layout {
   @Override
@@ -30,6 +31,11 @@ final class TerraformLayout implements Layout {
         jobs.add(RenderJob.of("terraform/grant.tf.ftl",
             folder + "grant-" + grant.keyName() + ".tf", plan, "account", account,
             "grant", grant));
+      }
+      if (account.autoScalingAccount() && plan.newServiceLinkedRole() != null) {
+        jobs.add(RenderJob.of("terraform/service-linked-role.tf.ftl",
+            folder + "service-linked-role.tf", plan, "account", account,
+            "role", plan.newServiceLinkedRole()));
       }
       if (account.createGrantPolicy() != null) {
         jobs.add(RenderJob.of("terraform/create-grant-policy.tf.ftl",

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param grantOperations the default operations for grants
  * @param keys the keys, in spec order
  * @param grantCreatorRoleName the IAM role to attach the CreateGrant policy to, if any
+ * @param createServiceLinkedRole whether the generated code creates the service-linked role
+ *     itself, for an account that has none yet
  */
 public record Spec(
     Partition partition,
@@ -21,7 +23,8 @@ public record Spec(
     Optional<String> serviceLinkedRoleSuffix,
     List<String> grantOperations,
     List<KeySpec> keys,
-    Optional<String> grantCreatorRoleName) {
+    Optional<String> grantCreatorRoleName,
+    boolean createServiceLinkedRole) {
 
   public Spec {
     keys = List.copyOf(keys);

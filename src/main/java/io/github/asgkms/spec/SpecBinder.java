@@ -29,7 +29,8 @@ final class SpecBinder {
           "serviceLinkedRoleSuffix",
           "grantOperations",
           "keys",
-          "grantCreator");
+          "grantCreator",
+          "createServiceLinkedRole");
   private static final List<String> KEY_FIELDS =
       List.of("name", "arn", "grantName", "grantOperations");
   private static final List<String> GRANT_CREATOR_FIELDS = List.of("roleName");
@@ -73,6 +74,10 @@ final class SpecBinder {
     Optional<String> roleName =
         fields.optional("grantCreator")
             .flatMap(node -> grantCreator(node, fields.path("grantCreator")));
+    boolean createRole =
+        fields.optional("createServiceLinkedRole")
+            .flatMap(node -> bool(node, fields.path("createServiceLinkedRole")))
+            .orElse(false);
 
     Partition effective = checkPartitions(partition, keys);
     asgAccount.ifPresent(account -> checkSameAccountKeys(account, keys));
@@ -80,7 +85,7 @@ final class SpecBinder {
       return null;
     }
     return new Spec(effective, asgAccount.orElseThrow(), suffix, defaultOperations,
-        keys.stream().map(LocatedKey::key).toList(), roleName);
+        keys.stream().map(LocatedKey::key).toList(), roleName, createRole);
   }
 
   private void version(YamlNode node, SpecPath path) {
@@ -326,6 +331,22 @@ final class SpecBinder {
       return Optional.empty();
     }
     errors.add(node.mark(), path, "expected a string, found " + describe(node));
+    return Optional.empty();
+  }
+
+  /**
+   * A plain {@code true} or {@code false}, nothing else: the reader keeps YAML 1.1's yes, no,
+   * on and off as strings, and a quoted "true" is a string too, so each would otherwise be
+   * guessed at.
+   */
+  private Optional<Boolean> bool(YamlNode node, SpecPath path) {
+    if (node instanceof Scalar s && s.type() == Scalar.Type.BOOLEAN
+        && (s.text().equals("true") || s.text().equals("false"))) {
+      return Optional.of(s.text().equals("true"));
+    }
+    String found = node instanceof Scalar s && s.type() != Scalar.Type.NULL
+        ? quote(s.text()) + " (" + node.kindName() + ")" : node.kindName();
+    errors.add(node.mark(), path, "expected true or false, found " + found);
     return Optional.empty();
   }
 

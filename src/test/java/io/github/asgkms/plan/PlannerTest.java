@@ -139,4 +139,39 @@ class PlannerTest {
         + " in the Auto Scaling account 111122223333, so no grant and no CreateGrant policy are"
         + " generated");
   }
+
+  @Test
+  void createsTheServiceLinkedRoleOnlyWhenAskedWithItsSuffix() throws Exception {
+    String spec = """
+        version: 1
+        autoScalingAccountId: "111122223333"
+        serviceLinkedRoleSuffix: web
+        keys:
+          - name: golden-ami
+            arn: arn:aws:kms:us-west-2:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d
+        """;
+    assertThat(plan(spec).newServiceLinkedRole()).isNull();
+
+    Plan plan = plan(spec + "createServiceLinkedRole: true\n");
+
+    assertThat(plan.newServiceLinkedRole())
+        .isEqualTo(new ServiceLinkedRolePlan("autoscaling.amazonaws.com", "web"));
+    assertThat(plan.serviceLinkedRoleArn()).endsWith(
+        ":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling_web");
+    assertThat(plan.grants()).extracting(GrantPlan::logicalId).containsExactly("GoldenAmiGrant");
+  }
+
+  @Test
+  void theDefaultRoleHasNoSuffix() throws Exception {
+    Plan plan = plan("""
+        version: 1
+        autoScalingAccountId: "111122223333"
+        createServiceLinkedRole: true
+        keys:
+          - name: ebs
+            arn: arn:aws:kms:us-west-2:111122223333:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d
+        """);
+    assertThat(plan.newServiceLinkedRole().customSuffix()).isNull();
+    assertThat(plan.serviceLinkedRoleArn()).isEqualTo(SLR);
+  }
 }
