@@ -40,10 +40,12 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * anything else. The Terraform of every try is checked by the real HCL parser and formatter
  * in one batch at the end.
  */
-class SpecProperties {
+class SpecPropertiesTest {
   private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
+  private static final ObjectMapper YAML =
+      new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
   private static final EnumSet<Format> FORMATS = Arrays.stream(Format.values())
       .filter(Format::isAvailable).collect(Collectors.toCollection(() -> EnumSet.noneOf(Format.class)));
 
@@ -114,6 +116,8 @@ class SpecProperties {
     for (GeneratedFile file : files) {
       if (file.path().endsWith(".json")) {
         STRICT_JSON.readTree(file.content());
+      } else if (file.path().endsWith(".yaml")) {
+        assertThat(YAML.readTree(file.content()).isContainerNode()).isTrue();
       } else if (file.path().endsWith(".tf")) {
         Path target = hclBatch.resolve("try-" + tryNumber).resolve(file.path());
         Files.createDirectories(target.getParent());
@@ -129,7 +133,7 @@ class SpecProperties {
         "\uFEFF", "é", "\r", "!!binary ", "? ", "|", ">", "---\n", "...");
     return Combinators.combine(RandomSpecs.specs(), Arbitraries.integers().between(0, 6),
             Arbitraries.integers().greaterOrEqual(0), junk)
-        .as(SpecProperties::mutate);
+        .as(SpecPropertiesTest::mutate);
   }
 
   /** One mutation: insert, delete, duplicate, swap, truncate, re-indent or blank a value. */
