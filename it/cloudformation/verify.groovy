@@ -41,7 +41,8 @@ assert function.Runtime == 'python3.12'
 assert function.Handler == 'index.handler'
 assert function.Code.ZipFile.contains('def handler(event, context):')
 
-def statements = resources.GrantFunctionRole.Properties.Policies[0].PolicyDocument.Statement
+assert resources.GrantFunctionRole.Properties.ManagedPolicyArns == ['GrantFunctionPolicy']
+def statements = resources.GrantFunctionPolicy.Properties.PolicyDocument.Statement
 def createGrant = statements.find { it.Action == 'kms:CreateGrant' }
 assert createGrant.Sid == 'AllowCreationOfGrantForTheKMSinExternalAccount444455556666'
 assert createGrant.Resource == keyArn

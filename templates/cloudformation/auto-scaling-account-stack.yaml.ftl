@@ -3,10 +3,12 @@
 [#--
   The stack of the Auto Scaling account: the service-linked role when the spec creates it, and
   the grants on keys in other accounts with the function behind them. Besides the grants'
-  (which end with Grant or a digit, see LogicalIds), the logical IDs are fixed, and none of
-  them ends so.
+  (which end with Grant, or with GrantDash and digits, see LogicalIds), the logical IDs are
+  fixed or numbered policies, and none of them ends so.
 --]
-[#assign namedPolicy = (account.createGrantPolicy.roleName)??]
+[#assign namedPolicy = (account.createGrantPolicies?has_content
+    && account.createGrantPolicies[0].roleName??)]
+[#function numbered name index][#return name + (index > 0)?then(index + 1, "")][/#function]
 [@lib.header/]
 #
 # Deploy it with credentials of account [=account.accountId], which owns the Auto Scaling groups[#if account.grants?has_content]:
@@ -33,12 +35,11 @@ Resources:
 [/#if]
 [/#if]
 [#if account.grants?has_content]
-[#assign policy = account.createGrantPolicy]
 [#if plan.newServiceLinkedRole??]
 
 [/#if]
-  # The grant function's role: the IAM CreateGrant policy, and the deletion of the grants on
-  # the same keys. GrantFunctionLogsPolicy adds its logs.
+  # The grant function's role. Its policies: the IAM CreateGrant statements, and the deletion
+  # of the grants on the same keys. GrantFunctionLogsPolicy adds its logs.
   GrantFunctionRole:
     Type: AWS::IAM::Role
     Properties:
@@ -49,24 +50,27 @@ Resources:
             Principal:
               Service: "lambda.amazonaws.com"
             Action: "sts:AssumeRole"
-      Policies:
-        - PolicyName: "kms-grants"
-          PolicyDocument:
-            Version: "2012-10-17"
-            Statement:
-[#list policy.statements as statement]
-[@lib.statement statement "              " false/]
+      ManagedPolicyArns:
+[#list account.grantFunctionPolicies as functionPolicy]
+        - !Ref [=numbered("GrantFunctionPolicy", functionPolicy?index)]
 [/#list]
-              # RevokeGrant where the key policy allows it; else RetireGrant, which the
-              # account that created a grant may call whatever the key policy says.
-              - Sid: "AllowDeletionOfTheGrants"
-                Effect: "Allow"
-                Action:
-                  - "kms:RevokeGrant"
-                  - "kms:RetireGrant"
-                Resource:
-[#list account.grants as grant]
-                  - "[=grant.keyArn]"
+[#list account.grantFunctionPolicies as functionPolicy]
+
+[#if functionPolicy?is_first]
+  # RevokeGrant where the key policy allows it; else RetireGrant, which the account that
+  # created a grant may call whatever the key policy says. Managed policies, as many as IAM's
+  # size limit needs, so that hundreds of keys fit.
+[/#if]
+  [=numbered("GrantFunctionPolicy", functionPolicy?index)]:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      Description: "Create and delete the KMS grants of this stack."
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+[#list functionPolicy.statements as statement]
+[@lib.statement statement "          " false/]
+[/#list]
 [/#list]
 
   # Creates, replaces and deletes the Custom::KmsGrant resources below.
@@ -140,10 +144,11 @@ Resources:
 [/#list]
       Name: "[=grant.name]"
 [/#list]
+[#list account.createGrantPolicies as policy]
 [#if policy.roleName??]
 
   # The IAM CreateGrant policy, for the grant creator the spec names.
-  CreateGrantPolicy:
+  [=numbered("CreateGrantPolicy", policy?index)]:
     Type: AWS::IAM::ManagedPolicy
     Properties:
       ManagedPolicyName: "[=policy.name]"
@@ -157,6 +162,7 @@ Resources:
       Roles:
         - "[=policy.roleName]"
 [/#if]
+[/#list]
 
 Outputs:
 [#list account.grants as grant]

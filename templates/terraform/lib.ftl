@@ -21,3 +21,28 @@
 
 [#-- A one-line list of quoted strings: ["a", "b"]. --]
 [#macro list values][#list values as value]"[=value]"[#sep], [/#sep][/#list][/#macro]
+
+[#-- One statement block of an aws_iam_policy_document. --]
+[#macro statement s]
+  statement {
+    sid       = "[=s.sid]"
+    effect    = "[=s.effect]"
+    actions   = [[@list s.actions/]]
+    resources = [[@list s.resources/]]
+[#if s.principals?has_content]
+
+    principals {
+      type        = "AWS"
+      identifiers = [[@list s.principals/]]
+    }
+[/#if]
+[#list s.conditions as condition]
+
+    condition {
+      test     = "[=condition.test]"
+      variable = "[=condition.variable]"
+      values   = [[@list condition.values/]]
+    }
+[/#list]
+  }
+[/#macro]

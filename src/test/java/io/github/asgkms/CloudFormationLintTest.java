@@ -213,9 +213,12 @@ class CloudFormationLintTest {
 
   /**
    * A template with one key whose policy is the usual root statement followed by the snippet,
-   * indented under {@code Statement:} as a user pastes it.
+   * indented under {@code Statement:} as a user pastes it; or, for a complete key policy
+   * (fullKeyPolicy), the snippet itself as the {@code KeyPolicy}.
    */
   private Path keyTemplate(Path snippet) throws Exception {
+    List<String> lines = Files.readAllLines(snippet, StandardCharsets.UTF_8);
+    boolean complete = lines.contains("Version: \"2012-10-17\"");
     StringBuilder template = new StringBuilder("""
         AWSTemplateFormatVersion: "2010-09-09"
         Resources:
@@ -223,17 +226,20 @@ class CloudFormationLintTest {
             Type: AWS::KMS::Key
             Properties:
               KeyPolicy:
-                Version: "2012-10-17"
-                Statement:
-                  - Sid: "Enable IAM User Permissions"
-                    Effect: "Allow"
-                    Principal:
-                      AWS: !Sub "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"
-                    Action: "kms:*"
-                    Resource: "*"
         """);
-    for (String line : Files.readAllLines(snippet, StandardCharsets.UTF_8)) {
-      template.append(line.isEmpty() ? "" : "          " + line).append('\n');
+    if (!complete) {
+      template.append("        Version: \"2012-10-17\"\n")
+          .append("        Statement:\n")
+          .append("          - Sid: \"Enable IAM User Permissions\"\n")
+          .append("            Effect: \"Allow\"\n")
+          .append("            Principal:\n")
+          .append("              AWS: !Sub \"arn:${AWS::Partition}:iam::${AWS::AccountId}:root\"\n")
+          .append("            Action: \"kms:*\"\n")
+          .append("            Resource: \"*\"\n");
+    }
+    String indent = complete ? "        " : "          ";
+    for (String line : lines) {
+      template.append(line.isEmpty() ? "" : indent + line).append('\n');
     }
     Path file = temp.resolve("snippets").resolve(GoldenTest.GOLDEN.relativize(snippet));
     Files.createDirectories(file.getParent());

@@ -57,12 +57,13 @@ class HostileValuesTest {
     PolicyStatement iamStatement = new PolicyStatement(h("iam-sid"), List.of(),
         List.of(h("iam-action")), List.of(h("iam-resource")), List.of());
     KeyPlan key = new KeyPlan(h("name"), h("arn"), ACCOUNT, h("region"), true,
-        List.of(statement));
+        List.of(statement), false);
     // Logical IDs are the plan's own, letters and digits by construction, never spec text.
     GrantPlan grant = new GrantPlan(h("name"), h("grant"), h("key-arn"), h("region"),
         h("grantee"), List.of(h("op1"), h("op2")), "HostileGrant");
     IamPolicyPlan policy = new IamPolicyPlan(h("policy"), List.of(iamStatement), h("role"));
-    AccountPlan account = new AccountPlan(ACCOUNT, true, List.of(key), List.of(grant), policy);
+    AccountPlan account = new AccountPlan(ACCOUNT, true, List.of(key), List.of(grant),
+        List.of(policy), List.of(new IamPolicyPlan(null, List.of(iamStatement), null)));
     return new Plan(h("label"), Partition.AWS, ACCOUNT, h("role-name"), h("role-arn"),
         new ServiceLinkedRolePlan(h("service"), h("suffix")), List.of(account), List.of(key),
         List.of());
@@ -196,7 +197,7 @@ class HostileValuesTest {
     // Only the stack's own resources: no value added one.
     assertThat(stack.path("Resources").fieldNames()).toIterable().containsExactlyInAnyOrder(
         "ServiceLinkedRole", "GrantFunctionRole", "GrantFunction", "GrantFunctionLogs",
-        "GrantFunctionLogsPolicy", "HostileGrant", "CreateGrantPolicy");
+        "GrantFunctionLogsPolicy", "GrantFunctionPolicy", "HostileGrant", "CreateGrantPolicy");
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.github.asgkms.aws.GrantOperations;
 import io.github.asgkms.output.GeneratedFile;
 import io.github.asgkms.plan.AccountPlan;
 import io.github.asgkms.plan.GrantPlan;
+import io.github.asgkms.plan.IamPolicyPlan;
 import io.github.asgkms.plan.KeyPlan;
 import io.github.asgkms.plan.Plan;
 import io.github.asgkms.plan.Planner;
@@ -94,8 +95,8 @@ class SpecPropertiesTest {
       }
     }
     for (AccountPlan account : plan.accounts()) {
-      if (account.createGrantPolicy() != null) {
-        assertThat(account.createGrantPolicy().statements())
+      for (IamPolicyPlan policy : account.createGrantPolicies()) {
+        assertThat(policy.statements())
             .allSatisfy(s -> assertThat(s.resources()).doesNotContain("*").isNotEmpty())
             .extracting(PolicyStatement::sid).allMatch(sid -> sid.matches("[A-Za-z0-9]+"))
             .doesNotHaveDuplicates();

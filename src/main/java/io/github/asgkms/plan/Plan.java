@@ -2,7 +2,6 @@ package io.github.asgkms.plan;
 
 import io.github.asgkms.aws.Partition;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Everything AWS requires for a spec, independent of any output format. Templates receive this
@@ -45,7 +44,7 @@ public record Plan(
     return autoScalingAccount().grants();
   }
 
-  public Optional<IamPolicyPlan> createGrantPolicy() {
-    return Optional.ofNullable(autoScalingAccount().createGrantPolicy());
+  public List<IamPolicyPlan> createGrantPolicies() {
+    return autoScalingAccount().createGrantPolicies();
   }
 }

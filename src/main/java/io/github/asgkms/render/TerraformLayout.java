@@ -37,10 +37,10 @@ final class TerraformLayout implements Layout {
             folder + "service-linked-role.tf", plan, "account", account,
             "role", plan.newServiceLinkedRole()));
       }
-      if (account.createGrantPolicy() != null) {
+      if (!account.createGrantPolicies().isEmpty()) {
         jobs.add(RenderJob.of("terraform/create-grant-policy.tf.ftl",
             folder + "create-grant-policy.tf", plan, "account", account,
-            "policy", account.createGrantPolicy()));
+            "policies", account.createGrantPolicies()));
       }
     }
     return jobs;

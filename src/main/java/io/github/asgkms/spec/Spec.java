@@ -14,6 +14,11 @@ import java.util.Optional;
  * @param grantOperations the default operations for grants
  * @param keys the keys, in spec order
  * @param grantCreatorRoleName the IAM role to attach the CreateGrant policy to, if any
+ * @param createServiceLinkedRole whether to create the service-linked role
+ * @param leastPrivilege whether cross-account CreateGrant is conditioned on the grantee and
+ *     the operations
+ * @param fullKeyPolicy whether key policies are complete, with the key account's root
+ *     statement, rather than statements to merge
  * @param createServiceLinkedRole whether the generated code creates the service-linked role
  *     itself, for an account that has none yet
  */
@@ -24,7 +29,9 @@ public record Spec(
     List<String> grantOperations,
     List<KeySpec> keys,
     Optional<String> grantCreatorRoleName,
-    boolean createServiceLinkedRole) {
+    boolean createServiceLinkedRole,
+    boolean leastPrivilege,
+    boolean fullKeyPolicy) {
 
   public Spec {
     keys = List.copyOf(keys);

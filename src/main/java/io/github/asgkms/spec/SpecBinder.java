@@ -30,7 +30,9 @@ final class SpecBinder {
           "grantOperations",
           "keys",
           "grantCreator",
-          "createServiceLinkedRole");
+          "createServiceLinkedRole",
+          "leastPrivilege",
+          "fullKeyPolicy");
   private static final List<String> KEY_FIELDS =
       List.of("name", "arn", "grantName", "grantOperations");
   private static final List<String> GRANT_CREATOR_FIELDS = List.of("roleName");
@@ -74,10 +76,9 @@ final class SpecBinder {
     Optional<String> roleName =
         fields.optional("grantCreator")
             .flatMap(node -> grantCreator(node, fields.path("grantCreator")));
-    boolean createRole =
-        fields.optional("createServiceLinkedRole")
-            .flatMap(node -> bool(node, fields.path("createServiceLinkedRole")))
-            .orElse(false);
+    boolean createRole = flag(fields, "createServiceLinkedRole");
+    boolean leastPrivilege = flag(fields, "leastPrivilege");
+    boolean fullKeyPolicy = flag(fields, "fullKeyPolicy");
 
     Partition effective = checkPartitions(partition, keys);
     asgAccount.ifPresent(account -> checkSameAccountKeys(account, keys));
@@ -85,7 +86,13 @@ final class SpecBinder {
       return null;
     }
     return new Spec(effective, asgAccount.orElseThrow(), suffix, defaultOperations,
-        keys.stream().map(LocatedKey::key).toList(), roleName, createRole);
+        keys.stream().map(LocatedKey::key).toList(), roleName, createRole, leastPrivilege,
+        fullKeyPolicy);
+  }
+
+  /** An optional true/false field; false when absent. */
+  private boolean flag(Fields fields, String name) {
+    return fields.optional(name).flatMap(node -> bool(node, fields.path(name))).orElse(false);
   }
 
   private void version(YamlNode node, SpecPath path) {
