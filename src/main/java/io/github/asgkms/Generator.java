@@ -8,6 +8,7 @@ import io.github.asgkms.output.Sha256;
 import io.github.asgkms.output.Stamp;
 import io.github.asgkms.plan.Plan;
 import io.github.asgkms.plan.Planner;
+import io.github.asgkms.render.Format;
 import io.github.asgkms.render.RenderException;
 import io.github.asgkms.render.Renderer;
 import io.github.asgkms.render.TemplateEngine;
@@ -36,7 +37,7 @@ public final class Generator {
     String inputs = null;
     if (request.stampFile() != null && Files.isRegularFile(request.spec())) {
       inputs = Stamp.compute(request.spec(), request.stampParameters(),
-          request.templateDirectory());
+          Format.builtInTemplates(), request.templateDirectory());
       Stamp.Recorded last = Stamp.read(request.stampFile());
       if (last != null && last.inputs().equals(inputs) && output.isIntact(last.manifestHash())) {
         return GenerateResult.nothingToDo();

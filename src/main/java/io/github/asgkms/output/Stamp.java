@@ -2,10 +2,6 @@ package io.github.asgkms.output;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,17 +9,18 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
  * A hash over everything that shapes the output: the spec's bytes, the templates in effect,
  * the parameters and the generator's version. When it matches the last run's and the owned
  * files are intact, there is nothing to do. Computing it reads raw bytes only: no YAML
- * parser, no template engine.
+ * parser, no template engine. It runs on every build, so it does no more than that: the
+ * built-in templates are read by name through the plugin's own class loader, whose jar is open
+ * already, and no stream or lambda is started.
  */
 public final class Stamp {
   private static final String BUILT_IN_TEMPLATES = "templates/";
@@ -32,21 +29,25 @@ public final class Stamp {
 
   /**
    * @param parameters every parameter that changes the output, in a fixed order
+   * @param builtInTemplates the built-in templates, by path under {@code /templates}
    * @param templateDirectory the user's template folder, or null
    */
-  public static String compute(Path spec, List<String> parameters, Path templateDirectory)
-      throws IOException {
+  public static String compute(Path spec, List<String> parameters, List<String> builtInTemplates,
+      Path templateDirectory) throws IOException {
     MessageDigest digest = Sha256.newDigest();
-    update(digest, "asg-kms stamp 1");
+    update(digest, "asg-kms stamp 2");
     for (String parameter : parameters) {
       update(digest, parameter);
     }
     update(digest, "spec");
     digest.update(Files.readAllBytes(spec));
-    builtInTemplates().forEach((name, bytes) -> update(digest, "template " + name, bytes));
+    for (String name : builtInTemplates) {
+      update(digest, "template " + name, builtInTemplate(name));
+    }
     if (templateDirectory != null && Files.isDirectory(templateDirectory)) {
-      userTemplates(templateDirectory).forEach((name, bytes) ->
-          update(digest, "user template " + name, bytes));
+      for (Map.Entry<String, byte[]> template : userTemplates(templateDirectory).entrySet()) {
+        update(digest, "user template " + template.getKey(), template.getValue());
+      }
     }
     return HexFormat.of().formatHex(digest.digest());
   }
@@ -88,6 +89,17 @@ public final class Stamp {
     digest.update(bytes);
   }
 
+  /** A template packaged with the plugin, from its jar or, in development, its classes. */
+  static byte[] builtInTemplate(String name) throws IOException {
+    try (InputStream in = Stamp.class.getClassLoader()
+        .getResourceAsStream(BUILT_IN_TEMPLATES + name)) {
+      if (in == null) {
+        throw new IOException("the built-in template " + name + " is missing from the plugin");
+      }
+      return in.readAllBytes();
+    }
+  }
+
   private static SortedMap<String, byte[]> userTemplates(Path directory) throws IOException {
     SortedMap<String, byte[]> templates = new TreeMap<>();
     try (Stream<Path> files = Files.walk(directory)) {
@@ -95,37 +107,6 @@ public final class Stamp {
         templates.put(directory.relativize(file).toString().replace('\\', '/'),
             Files.readAllBytes(file));
       }
-    }
-    return templates;
-  }
-
-  /** The templates packaged with the plugin, from its jar or, in development, its classes. */
-  static SortedMap<String, byte[]> builtInTemplates() throws IOException {
-    SortedMap<String, byte[]> templates = new TreeMap<>();
-    URL root = Stamp.class.getClassLoader().getResource(BUILT_IN_TEMPLATES);
-    if (root == null) {
-      return templates;
-    }
-    if (root.getProtocol().equals("jar")) {
-      JarURLConnection connection = (JarURLConnection) root.openConnection();
-      connection.setUseCaches(false);
-      try (JarFile jar = connection.getJarFile()) {
-        for (JarEntry entry : jar.stream().toList()) {
-          if (entry.getName().startsWith(BUILT_IN_TEMPLATES) && !entry.isDirectory()) {
-            try (InputStream in = jar.getInputStream(entry)) {
-              templates.put(entry.getName().substring(BUILT_IN_TEMPLATES.length()),
-                  in.readAllBytes());
-            }
-          }
-        }
-      }
-      return templates;
-    }
-    try {
-      Path directory = Path.of(root.toURI());
-      templates.putAll(userTemplates(directory));
-    } catch (URISyntaxException e) {
-      throw new UncheckedIOException(new IOException("cannot list " + root, e));
     }
     return templates;
   }

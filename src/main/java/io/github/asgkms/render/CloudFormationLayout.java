@@ -15,6 +15,16 @@ import java.util.List;
  */
 final class CloudFormationLayout implements Layout {
   static final String STACK = "auto-scaling-account-stack.yaml";
+  private static final String KEY_POLICY = "cloudformation/key-policy.yaml.ftl";
+  private static final String STACK_TEMPLATE = "cloudformation/auto-scaling-account-stack.yaml.ftl";
+  /** The stack includes the grant function's code as it is, so it shapes the output too. */
+  private static final List<String> TEMPLATES = List.of(KEY_POLICY, STACK_TEMPLATE,
+      "cloudformation/lib.ftl", "cloudformation/grant-function.py");
+
+  @Override
+  public List<String> templates() {
+    return TEMPLATES;
+  }
 
   @Override
   public List<RenderJob> jobs(Plan plan) {
@@ -22,12 +32,12 @@ final class CloudFormationLayout implements Layout {
     for (AccountPlan account : plan.accounts()) {
       String folder = "cloudformation/account-" + account.accountId() + "/";
       for (KeyPlan key : account.keys()) {
-        jobs.add(RenderJob.of("cloudformation/key-policy.yaml.ftl",
+        jobs.add(RenderJob.of(KEY_POLICY,
             folder + "key-policy-" + key.name() + ".yaml", plan, "account", account, "key", key));
       }
       boolean createsRole = account.autoScalingAccount() && plan.newServiceLinkedRole() != null;
       if (!account.grants().isEmpty() || createsRole) {
-        jobs.add(RenderJob.of("cloudformation/auto-scaling-account-stack.yaml.ftl",
+        jobs.add(RenderJob.of(STACK_TEMPLATE,
             folder + STACK, plan, "account", account));
       }
     }

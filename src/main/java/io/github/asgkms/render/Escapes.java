@@ -50,8 +50,12 @@ public final class Escapes {
    * control characters by name and the rest as {@code \\uXXXX}, plus each syntax's own.
    */
   private static String quoted(String value, Special special) {
-    StringBuilder out = new StringBuilder(value.length() + 8);
-    for (int i = 0; i < value.length(); i++) {
+    int first = firstToEscape(value, special);
+    if (first == value.length()) {
+      return value; // names, ARNs, account IDs: nearly every value needs nothing
+    }
+    StringBuilder out = new StringBuilder(value.length() + 16).append(value, 0, first);
+    for (int i = first; i < value.length(); i++) {
       String own = special.escape(value, i);
       if (own != null) {
         out.append(own);
@@ -70,17 +74,41 @@ public final class Escapes {
   }
 
   /**
+   * The index of the first character that {@link #quoted} would not copy as it is, or the
+   * length when there is none. Any surrogate counts, so that pairs are checked on the slow path.
+   */
+  private static int firstToEscape(String value, Special special) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == 0x7F || c == '"' || c == '\\' || Character.isSurrogate(c)
+          || special.escape(value, i) != null) {
+        return i;
+      }
+    }
+    return value.length();
+  }
+
+  /**
    * One POSIX shell word. A value of only safe characters stays bare, as the article writes its
    * command; any other is single-quoted, where nothing but the quote itself is special.
    */
   public static String shell(String value) {
-    if (!value.isEmpty() && value.chars().allMatch(Escapes::isShellSafe)) {
+    if (!value.isEmpty() && isShellSafe(value)) {
       return value;
     }
     return "'" + value.replace("'", "'\\''") + "'";
   }
 
-  private static boolean isShellSafe(int c) {
+  private static boolean isShellSafe(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (!isShellSafe(value.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isShellSafe(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
         || "_@%+=:,./-".indexOf(c) >= 0;
   }

@@ -1,6 +1,8 @@
 package io.github.asgkms.render;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -32,9 +34,28 @@ public enum Format {
     return layout;
   }
 
+  // A plain loop: this runs on every build, up to date or not, where no stream is worth its
+  // start-up.
   public static Optional<Format> fromId(String id) {
     String wanted = id.strip().toLowerCase(Locale.ROOT);
-    return Arrays.stream(values()).filter(f -> f.id.equals(wanted)).findFirst();
+    for (Format format : values()) {
+      if (format.id.equals(wanted)) {
+        return Optional.of(format);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every built-in template of every available format, by path under /templates, sorted. */
+  public static List<String> builtInTemplates() {
+    List<String> templates = new ArrayList<>();
+    for (Format format : values()) {
+      if (format.isAvailable()) {
+        templates.addAll(format.layout.templates());
+      }
+    }
+    templates.sort(null);
+    return templates;
   }
 
   public static String ids() {

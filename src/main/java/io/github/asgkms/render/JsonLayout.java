@@ -12,25 +12,36 @@ import java.util.List;
  * CreateGrant policy, and the CLI script that creates the grants.
  */
 final class JsonLayout implements Layout {
+  private static final String KEY_POLICY = "json/key-policy.json.ftl";
+  private static final String CREATE_GRANT_POLICY = "json/create-grant-policy.json.ftl";
+  private static final String CREATE_GRANTS = "json/create-grants.sh.ftl";
+  private static final List<String> TEMPLATES =
+      List.of(KEY_POLICY, CREATE_GRANT_POLICY, CREATE_GRANTS, "json/lib.ftl");
+
+  @Override
+  public List<String> templates() {
+    return TEMPLATES;
+  }
+
   @Override
   public List<RenderJob> jobs(Plan plan) {
     List<RenderJob> jobs = new ArrayList<>();
     for (AccountPlan account : plan.accounts()) {
       String folder = "json/account-" + account.accountId() + "/";
       for (KeyPlan key : account.keys()) {
-        jobs.add(RenderJob.of("json/key-policy.json.ftl",
+        jobs.add(RenderJob.of(KEY_POLICY,
             folder + "key-policy-" + key.name() + ".json", plan, "account", account, "key", key));
       }
       List<IamPolicyPlan> policies = account.createGrantPolicies();
       for (int i = 0; i < policies.size(); i++) {
         // One document per policy: create-grant-policy.json, -2.json and so on.
         String suffix = i == 0 ? "" : "-" + (i + 1);
-        jobs.add(RenderJob.of("json/create-grant-policy.json.ftl",
+        jobs.add(RenderJob.of(CREATE_GRANT_POLICY,
             folder + "create-grant-policy" + suffix + ".json", plan, "account", account,
             "policy", policies.get(i)));
       }
       if (!account.grants().isEmpty()) {
-        jobs.add(RenderJob.of("json/create-grants.sh.ftl", folder + "create-grants.sh", plan,
+        jobs.add(RenderJob.of(CREATE_GRANTS, folder + "create-grants.sh", plan,
             "account", account));
       }
     }

@@ -6,4 +6,10 @@ import java.util.List;
 /** Which templates a format renders for a plan, and where each file goes. */
 interface Layout {
   List<RenderJob> jobs(Plan plan);
+
+  /**
+   * Every built-in template of the format, those it imports included: what the up-to-date
+   * stamp hashes, so a changed template means work again.
+   */
+  List<String> templates();
 }

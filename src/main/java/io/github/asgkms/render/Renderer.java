@@ -36,6 +36,9 @@ public final class Renderer {
    * templates, which are read with LF only.
    */
   static String endWithOneLineFeed(String text) {
+    if (text.endsWith("\n") && !text.endsWith("\n\n")) {
+      return text; // what the built-in templates give: no copy
+    }
     int end = text.length();
     while (end > 0 && text.charAt(end - 1) == '\n') {
       end--;

@@ -6,19 +6,19 @@ import freemarker.cache.FileNameGlobMatcher;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.FirstMatchTemplateConfigurationFactory;
 import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.StrongCacheStorage;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.TemplateClassResolver;
 import freemarker.core.TemplateConfiguration;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.Version;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +35,10 @@ public final class TemplateEngine {
   static final Version FREEMARKER_BEHAVIOUR = Configuration.VERSION_2_3_34;
 
   private final Configuration configuration;
+  /** Each template this engine has used, so a file costs no lookup in Freemarker's cache. */
+  private final Map<String, Template> templates = new HashMap<>();
+  /** One buffer for every file of the run: a file's text is copied out of it once. */
+  private final TextWriter out = new TextWriter(8192);
 
   /** @param overrideDirectory a folder of user templates, or null for the built-ins only */
   public TemplateEngine(Path overrideDirectory) throws IOException {
@@ -59,15 +63,22 @@ public final class TemplateEngine {
     configuration.setRegisteredCustomOutputFormats(EscapingOutputFormat.ALL);
     configuration.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
     configuration.setTemplateConfigurations(escapingByFileName());
-    configuration.setObjectWrapper(new DefaultObjectWrapperBuilder(FREEMARKER_BEHAVIOUR).build());
+    configuration.setObjectWrapper(new RecordObjectWrapper(FREEMARKER_BEHAVIOUR));
+    // One engine serves one run: each template, lib.ftl included, is parsed once and kept,
+    // however many files use it and whatever the memory pressure.
     configuration.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+    configuration.setCacheStorage(new StrongCacheStorage());
   }
 
   /** Renders one template; the text always ends with exactly one line feed. */
   public String render(String templateName, Map<String, Object> model) throws RenderException {
     try {
-      Template template = configuration.getTemplate(templateName);
-      StringWriter out = new StringWriter(2048);
+      Template template = templates.get(templateName);
+      if (template == null) {
+        template = configuration.getTemplate(templateName);
+        templates.put(templateName, template);
+      }
+      out.clear();
       template.process(model, out);
       return out.toString();
     } catch (TemplateException e) {

@@ -37,6 +37,17 @@ class EscapesTest {
   }
 
   @Test
+  void aValueThatNeedsNothingIsReturnedAsItIs() {
+    String arn = "arn:aws:kms:us-west-2:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d";
+    assertThat(Escapes.hcl(arn)).isSameAs(arn);
+    assertThat(Escapes.json(arn)).isSameAs(arn);
+    assertThat(Escapes.yaml(arn)).isSameAs(arn);
+    assertThat(Escapes.shell(arn)).isSameAs(arn);
+    assertThat(Escapes.json("ab\"c")).isEqualTo("ab\\\"c");
+    assertThat(Escapes.hcl("ab${")).isEqualTo("ab$${");
+  }
+
+  @Test
   void loneSurrogatesBecomeTheReplacementCharacter() {
     assertThat(Escapes.json("a\uD800b")).isEqualTo("a\uFFFDb");
     assertThat(Escapes.hcl("\uD83D\uDE00")).isEqualTo("\uD83D\uDE00");
