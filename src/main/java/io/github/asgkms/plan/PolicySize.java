@@ -54,7 +54,7 @@ final class PolicySize {
   }
 
   /** A JSON string without white space: IAM does not count the spaces in it either. */
-  private static int string(String value) {
+  static int string(String value) {
     int size = 2;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);

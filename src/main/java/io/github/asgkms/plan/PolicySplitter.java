@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Splits statements into as few policy documents as fit IAM's managed-policy size, in order,
  * so the split is the same on every run. A statement too large for one document is split by
- * its resources; its parts keep its Sid, which stays unique within each document.
+ * its resources; its parts keep its Sid, which stays unique within each document. Sizes are
+ * added up as statements and resources are taken, so the work grows linearly with the keys.
  */
 final class PolicySplitter {
   private PolicySplitter() {}
@@ -14,16 +15,18 @@ final class PolicySplitter {
   static List<List<PolicyStatement>> split(List<PolicyStatement> statements, int limit) {
     List<List<PolicyStatement>> documents = new ArrayList<>();
     List<PolicyStatement> current = new ArrayList<>();
+    int size = PolicySize.DOCUMENT_OVERHEAD;
     for (PolicyStatement statement : statements) {
       for (PolicyStatement part : parts(statement, limit)) {
-        List<PolicyStatement> candidate = new ArrayList<>(current);
-        candidate.add(part);
-        if (!current.isEmpty() && PolicySize.of(candidate) > limit) {
+        int added = PolicySize.of(part) + (current.isEmpty() ? 0 : 1); // and a comma
+        if (!current.isEmpty() && size + added > limit) {
           documents.add(List.copyOf(current));
-          current = new ArrayList<>(List.of(part));
-        } else {
-          current = candidate;
+          current = new ArrayList<>();
+          size = PolicySize.DOCUMENT_OVERHEAD;
+          added -= 1;
         }
+        current.add(part);
+        size += added;
       }
     }
     if (!current.isEmpty()) {
@@ -34,28 +37,29 @@ final class PolicySplitter {
 
   /** The statement, or pieces of it by resource, each fitting a document of its own. */
   private static List<PolicyStatement> parts(PolicyStatement statement, int limit) {
-    if (PolicySize.of(List.of(statement)) <= limit) {
+    if (PolicySize.DOCUMENT_OVERHEAD + PolicySize.of(statement) <= limit) {
       return List.of(statement);
     }
+    int empty = PolicySize.DOCUMENT_OVERHEAD + PolicySize.of(with(statement, List.of()));
     List<PolicyStatement> parts = new ArrayList<>();
     List<String> resources = new ArrayList<>();
+    int size = empty;
     for (String resource : statement.resources()) {
-      List<String> candidate = new ArrayList<>(resources);
-      candidate.add(resource);
-      if (!resources.isEmpty() && PolicySize.of(List.of(with(statement, candidate))) > limit) {
+      int added = PolicySize.string(resource) + (resources.isEmpty() ? 0 : 1);
+      if (!resources.isEmpty() && size + added > limit) {
         parts.add(with(statement, resources));
-        resources = new ArrayList<>(List.of(resource));
-      } else {
-        resources = candidate;
+        resources = new ArrayList<>();
+        size = empty;
+        added -= 1;
       }
-    }
-    parts.add(with(statement, resources));
-    for (PolicyStatement part : parts) {
-      if (PolicySize.of(List.of(part)) > limit) {
+      if (size + added > limit) {
         throw new IllegalStateException("one resource of statement " + statement.sid()
             + " does not fit an IAM policy");
       }
+      resources.add(resource);
+      size += added;
     }
+    parts.add(with(statement, resources));
     return parts;
   }
 
