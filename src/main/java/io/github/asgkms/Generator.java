@@ -11,7 +11,7 @@ import io.github.asgkms.plan.Planner;
 import io.github.asgkms.render.Format;
 import io.github.asgkms.render.RenderException;
 import io.github.asgkms.render.Renderer;
-import io.github.asgkms.render.TemplateEngine;
+import io.github.asgkms.render.TemplateEngineStart;
 import io.github.asgkms.spec.Spec;
 import io.github.asgkms.spec.SpecException;
 import io.github.asgkms.spec.SpecReader;
@@ -44,10 +44,11 @@ public final class Generator {
       }
     }
     Rendering rendering = render(request);
-    OutputDirectory.SyncResult sync = output.sync(rendering.files());
+    GeneratedFile manifest = Manifest.of(rendering.files()).toFile();
+    OutputDirectory.SyncResult sync = output.sync(rendering.files(), manifest);
     if (inputs != null) {
-      byte[] manifest = Manifest.of(rendering.files()).toFile().content();
-      Stamp.write(request.stampFile(), new Stamp.Recorded(inputs, Sha256.hex(manifest)));
+      Stamp.write(request.stampFile(),
+          new Stamp.Recorded(inputs, Sha256.hex(manifest.content())));
     }
     return new GenerateResult(false, rendering.files().size(), sync,
         rendering.plan().warnings());
@@ -59,13 +60,19 @@ public final class Generator {
     return new OutputDirectory(request.outputDirectory()).compare(render(request).files());
   }
 
-  /** Renders in memory only. */
+  /**
+   * Renders in memory only. The template engine starts on a second thread while this one
+   * reads and plans the spec; a bad spec is still reported before any template problem.
+   */
   public static Rendering render(GenerateRequest request)
       throws SpecException, RenderException, IOException {
-    Spec spec = SpecReader.read(request.spec(), request.specLabel());
-    Plan plan = Planner.plan(spec, request.specLabel());
-    Renderer renderer = new Renderer(new TemplateEngine(request.templateDirectory()));
-    return new Rendering(plan, renderer.render(plan, request.formats()));
+    try (TemplateEngineStart start =
+        TemplateEngineStart.begin(request.templateDirectory(), request.formats())) {
+      Spec spec = SpecReader.read(request.spec(), request.specLabel());
+      Plan plan = Planner.plan(spec, request.specLabel());
+      Renderer renderer = new Renderer(start.engine());
+      return new Rendering(plan, renderer.render(plan, request.formats()));
+    }
   }
 
   /** A plan and the files rendered from it, sorted by path. */

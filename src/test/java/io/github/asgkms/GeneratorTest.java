@@ -1,10 +1,13 @@
 package io.github.asgkms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.asgkms.output.Difference;
 import io.github.asgkms.output.Manifest;
 import io.github.asgkms.render.Format;
+import io.github.asgkms.render.RenderException;
+import io.github.asgkms.spec.SpecException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -167,5 +170,22 @@ class GeneratorTest {
     Files.writeString(templates.resolve("versions.tf.ftl"), "[#ftl]\n# changed\n");
     assertThat(Generator.generate(request).upToDate()).isFalse();
     assertThat(out.resolve("terraform/account-111122223333/versions.tf")).hasContent("# changed");
+  }
+
+  @Test
+  void aBadSpecIsReportedBeforeABrokenTemplate() throws Exception {
+    Path templates = Files.createDirectories(temp.resolve("templates/terraform"));
+    Files.writeString(templates.resolve("versions.tf.ftl"), "[#ftl]\n[#if]\n");
+    Files.writeString(spec, TWO_KEYS.replace("version: 1", "version: 2"));
+    GenerateRequest request = new GenerateRequest(spec, "asg-kms.yaml", out,
+        EnumSet.of(Format.TERRAFORM), temp.resolve("templates"), stamp, "1.0.0-test");
+
+    assertThatThrownBy(() -> Generator.generate(request)).isInstanceOf(SpecException.class)
+        .hasMessageContaining("unsupported version 2");
+
+    Files.writeString(spec, TWO_KEYS);
+    assertThatThrownBy(() -> Generator.generate(request)).isInstanceOf(RenderException.class)
+        .hasMessageContaining("terraform/versions.tf.ftl");
+    assertThat(out).doesNotExist();
   }
 }

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -17,6 +19,9 @@ import java.util.stream.Stream;
 final class BuildComparison {
   /** Maven from the PATH, as a developer runs it. */
   static final String MVN = System.getProperty("os.name").startsWith("Windows") ? "mvn.cmd" : "mvn";
+  static final String WITHOUT = "without plugin";
+  static final String WITH = "with plugin";
+  static final String SKIPPED = "with plugin, skipped";
 
   private final ThrowawayProjects projects;
   private final Path repository;
@@ -28,16 +33,30 @@ final class BuildComparison {
     this.log = log;
   }
 
-  /** One case: the wall and CPU seconds of each run, with and without the plugin. */
-  record Case(String name, List<Double> withWall, List<Double> withoutWall,
-      List<Double> withCpu, List<Double> withoutCpu) {
+  /** One way of building: a project, and Maven options on top of the common ones. */
+  private record Variant(String name, Path project, List<String> options) {}
 
-    double wallRatio() {
-      return Stats.median(withWall) / Stats.median(withoutWall);
+  /** The runs of one case, by variant, in the order they were taken. */
+  record Case(String name, Map<String, Samples> samples) {
+
+    /** The median wall time of a variant over that of the build without the plugin. */
+    double wallRatio(String variant) {
+      return samples.get(variant).wallMedian() / samples.get(WITHOUT).wallMedian();
     }
 
-    double cpuRatio() {
-      return Stats.median(withCpu) / Stats.median(withoutCpu);
+    double cpuRatio(String variant) {
+      return samples.get(variant).cpuMedian() / samples.get(WITHOUT).cpuMedian();
+    }
+  }
+
+  /** Wall and CPU seconds of each run of one variant. */
+  record Samples(List<Double> wall, List<Double> cpu) {
+    double wallMedian() {
+      return Stats.median(wall);
+    }
+
+    double cpuMedian() {
+      return Stats.median(cpu);
     }
   }
 
@@ -47,61 +66,63 @@ final class BuildComparison {
    * to date. Those builds also warm the file cache before anything is timed.
    */
   void prepare() throws IOException, InterruptedException {
-    build(projects.with, false, false);
-    build(projects.without, false, false);
+    build(projects.with, List.of(), false, false);
+    build(projects.without, List.of(), false, false);
     deleteRecursively(projects.with.resolve("target"));
-    expectLog(build(projects.with, true, false), "files from");
-    expectLog(build(projects.with, true, false), "is up to date");
-    build(projects.without, true, true);
+    expectLog(build(projects.with, List.of(), true, false), "files from");
+    expectLog(build(projects.with, List.of(), true, false), "is up to date");
+    expectLog(build(projects.with, List.of("-Dasgkms.skip"), true, false), "skipped");
+    build(projects.without, List.of(), true, true);
   }
 
   /** Generation from scratch: the output and the stamp are removed before every run. */
   Case cold(int runs) throws IOException, InterruptedException {
-    Case result = measure("cold generation", runs, true);
+    Case result = measure("cold generation", runs, true, List.of(
+        new Variant(WITHOUT, projects.without, List.of()),
+        new Variant(WITH, projects.with, List.of())));
     if (!Files.isRegularFile(projects.manifest())) {
       throw new IllegalStateException("the cold runs generated nothing");
     }
     return result;
   }
 
-  /** A build whose spec, templates and output are unchanged since the last one. */
+  /**
+   * A build whose spec, templates and output are unchanged since the last one; and, for
+   * reference, the same build with the plugin skipped, which is Maven loading the plugin and
+   * nothing more: no plugin can cost less.
+   */
   Case upToDate(int runs) throws IOException, InterruptedException {
-    build(projects.with, true, true);
-    return measure("up to date", runs, false);
+    build(projects.with, List.of(), true, true);
+    return measure("up to date", runs, false, List.of(
+        new Variant(WITHOUT, projects.without, List.of()),
+        new Variant(WITH, projects.with, List.of()),
+        new Variant(SKIPPED, projects.with, List.of("-Dasgkms.skip"))));
   }
 
-  private Case measure(String name, int runs, boolean cleanFirst)
+  private Case measure(String name, int runs, boolean cleanFirst, List<Variant> variants)
       throws IOException, InterruptedException {
-    Case result = new Case(name, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-        new ArrayList<>());
+    Map<String, Samples> samples = new LinkedHashMap<>();
+    for (Variant variant : variants) {
+      samples.put(variant.name(), new Samples(new ArrayList<>(), new ArrayList<>()));
+    }
     for (int i = 0; i < runs; i++) {
-      Sample with = timed(projects.with, cleanFirst);
-      Sample without = timed(projects.without, cleanFirst);
-      result.withWall().add(with.wall());
-      result.withCpu().add(with.cpu());
-      result.withoutWall().add(without.wall());
-      result.withoutCpu().add(without.cpu());
+      for (Variant variant : variants) {
+        if (cleanFirst) {
+          deleteRecursively(variant.project().resolve("target"));
+        }
+        double cpuBefore = ChildCpu.seconds();
+        long start = System.nanoTime();
+        build(variant.project(), variant.options(), true, true);
+        Samples taken = samples.get(variant.name());
+        taken.wall().add((System.nanoTime() - start) / 1e9);
+        taken.cpu().add(ChildCpu.seconds() - cpuBefore);
+      }
     }
-    return result;
-  }
-
-  private record Sample(double wall, double cpu) {}
-
-  /** One timed build; cleaning, when asked for, happens before the clock starts. */
-  private Sample timed(Path project, boolean cleanFirst)
-      throws IOException, InterruptedException {
-    if (cleanFirst) {
-      deleteRecursively(project.resolve("target"));
-    }
-    double cpuBefore = ChildCpu.seconds();
-    long start = System.nanoTime();
-    build(project, true, true);
-    double wall = (System.nanoTime() - start) / 1e9;
-    return new Sample(wall, ChildCpu.seconds() - cpuBefore);
+    return new Case(name, samples);
   }
 
   /** Runs Maven in {@code project}; its output goes to the log, shown only if it fails. */
-  private String build(Path project, boolean offline, boolean quiet)
+  private String build(Path project, List<String> options, boolean offline, boolean quiet)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(MVN));
     if (offline) {
@@ -111,7 +132,9 @@ final class BuildComparison {
       command.add("-q");
     }
     command.addAll(List.of("-s", projects.settings.toString(),
-        "-Dmaven.repo.local=" + repository, "generate-sources"));
+        "-Dmaven.repo.local=" + repository));
+    command.addAll(options);
+    command.add("generate-sources");
     Process process = new ProcessBuilder(command).directory(project.toFile())
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     int exit = process.waitFor();

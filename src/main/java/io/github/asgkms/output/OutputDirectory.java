@@ -32,6 +32,14 @@ public final class OutputDirectory {
   }
 
   public SyncResult sync(List<GeneratedFile> files) throws IOException {
+    return sync(files, Manifest.of(files).toFile());
+  }
+
+  /**
+   * Syncs with the manifest of {@code files} already made, for a caller that needs it too:
+   * it hashes every file, which at thousands of files is worth doing once.
+   */
+  public SyncResult sync(List<GeneratedFile> files, GeneratedFile manifest) throws IOException {
     Files.createDirectories(root);
     Manifest previous = Manifest.read(root);
     Set<String> generated = new TreeSet<>();
@@ -51,7 +59,7 @@ public final class OutputDirectory {
         deleted.add(stale);
       }
     }
-    writeIfChanged(Manifest.of(files).toFile());
+    writeIfChanged(manifest);
     return new SyncResult(written, unchanged, deleted);
   }
 

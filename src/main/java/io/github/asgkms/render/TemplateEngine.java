@@ -89,6 +89,35 @@ public final class TemplateEngine {
     }
   }
 
+  /**
+   * Parses these templates into the cache, ahead of the first file that needs them. A template
+   * that fails here is forgotten, not remembered as failed: loading it again when a file needs
+   * it, if one does, raises the error with the message and location a first load gives.
+   */
+  void preparse(List<String> names) {
+    for (String name : names) {
+      try {
+        configuration.getTemplate(name);
+      } catch (IOException | RuntimeException e) {
+        forget(name);
+      }
+    }
+  }
+
+  private void forget(String name) {
+    try {
+      configuration.removeTemplateFromCache(name);
+    } catch (IOException e) {
+      // Nothing was cached, so there is nothing to forget.
+    }
+  }
+
+  /** How many templates this engine has parsed: each is parsed once, however often used. */
+  int parsedTemplates() {
+    return configuration.getCacheStorage() instanceof StrongCacheStorage storage
+        ? storage.getSize() : -1;
+  }
+
   private static TemplateLoader loader(Path overrideDirectory) throws IOException {
     List<TemplateLoader> loaders = new ArrayList<>();
     if (overrideDirectory != null) {

@@ -5,16 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.asgkms.plan.Condition;
 import io.github.asgkms.plan.IamPolicyPlan;
+import io.github.asgkms.plan.Plan;
+import io.github.asgkms.plan.Planner;
 import io.github.asgkms.plan.PolicyStatement;
+import io.github.asgkms.spec.SpecReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What a template can and cannot read of the plan's records. */
+/** What a template can read of the plan, how often templates are parsed, and their errors. */
 class TemplateEngineTest {
+  private static final Set<Format> ALL = EnumSet.of(Format.TERRAFORM, Format.JSON);
   private static final PolicyStatement STATEMENT = new PolicyStatement("Sid1",
       List.of("arn:aws:iam::111122223333:root"), List.of("kms:Decrypt", "kms:Encrypt"),
       List.of("*"), List.of(new Condition("Bool", "kms:GrantIsForAWSResource", List.of("true"))));
@@ -55,5 +61,52 @@ class TemplateEngineTest {
       assertThat(render("[#if s." + name + "??]yes[#else]no[/#if]", Map.of("s", STATEMENT)))
           .as(name).isEqualTo("no");
     }
+  }
+
+  private static Plan plan(String... accounts) throws Exception {
+    StringBuilder spec = new StringBuilder("version: 1\nautoScalingAccountId: \"111122223333\"\n"
+        + "grantCreator:\n  roleName: deployer\nkeys:\n");
+    for (int i = 0; i < accounts.length; i++) {
+      spec.append("  - name: k").append(i).append("\n    arn: arn:aws:kms:us-west-2:")
+          .append(accounts[i]).append(":key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4").append(i)
+          .append('\n');
+    }
+    return Planner.plan(SpecReader.parse(spec.toString(), "spec.yaml"), "spec.yaml");
+  }
+
+  @Test
+  void aRunParsesEachTemplateOnceLibrariesIncluded() throws Exception {
+    try (TemplateEngineStart start = TemplateEngineStart.begin(null, ALL)) {
+      TemplateEngine engine = start.engine();
+      new Renderer(engine).render(plan("111122223333", "444455556666", "777788889999"), ALL);
+      new Renderer(engine).render(plan("111122223333", "444455556666"), ALL);
+
+      assertThat(engine.parsedTemplates()).isEqualTo(Format.builtInTemplates().size());
+    }
+  }
+
+  @Test
+  void aBrokenTemplateFailsWhenUsedAndAsOnAFirstLoad() throws Exception {
+    Path terraform = Files.createDirectories(templates.resolve("terraform"));
+    Files.writeString(terraform.resolve("grant.tf.ftl"), "[#ftl]\nline two\n[#if grant.name]\n");
+    Set<Format> formats = EnumSet.of(Format.TERRAFORM);
+
+    String lazy = failure(new TemplateEngine(templates), formats);
+    try (TemplateEngineStart start = TemplateEngineStart.begin(templates, formats)) {
+      assertThat(failure(start.engine(), formats)).isEqualTo(lazy)
+          .contains("terraform/grant.tf.ftl").contains("line 3");
+      // A spec with no key in another account needs no grant template, so nothing fails.
+      assertThat(new Renderer(start.engine()).render(plan("111122223333"), formats)).isNotEmpty();
+    }
+  }
+
+  private static String failure(TemplateEngine engine, Set<Format> formats) {
+    try {
+      new Renderer(engine).render(plan("111122223333", "444455556666"), formats);
+    } catch (Exception e) {
+      assertThat(e).isInstanceOf(RenderException.class);
+      return e.getMessage();
+    }
+    throw new AssertionError("the broken template did not fail");
   }
 }

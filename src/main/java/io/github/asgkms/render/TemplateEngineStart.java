@@ -1,0 +1,88 @@
+package io.github.asgkms.render;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * A {@link TemplateEngine} made ready on a thread of its own. In the fresh JVM of a build,
+ * Freemarker's start-up (loading its classes, configuring it, parsing the templates) takes
+ * longer than reading and planning the spec, and needs nothing from it, so a run does both at
+ * once. The engine is handed over whole, and only the caller's thread renders with it.
+ *
+ * <p>Close it when the run ends, however it ends: closing waits for the thread, so none
+ * outlives the run.
+ */
+public final class TemplateEngineStart implements AutoCloseable {
+  private final FutureTask<TemplateEngine> task;
+  private final Thread thread;
+
+  private TemplateEngineStart(Path templateDirectory, List<String> templates) {
+    task = new FutureTask<>(() -> {
+      TemplateEngine engine = new TemplateEngine(templateDirectory);
+      engine.preparse(templates);
+      return engine;
+    });
+    thread = new Thread(task, "asg-kms-templates");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /**
+   * Starts an engine for these formats' templates.
+   *
+   * @param templateDirectory a folder of user templates, or null for the built-ins only
+   */
+  public static TemplateEngineStart begin(Path templateDirectory, Set<Format> formats) {
+    List<String> templates = new ArrayList<>();
+    for (Format format : formats) {
+      if (format.isAvailable()) {
+        templates.addAll(format.layout().templates());
+      }
+    }
+    return new TemplateEngineStart(templateDirectory, templates);
+  }
+
+  /** The engine, once ready; or what creating it threw, as {@code new TemplateEngine} would. */
+  public TemplateEngine engine() throws IOException {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while the template engine started");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IOException("the template engine could not start", cause);
+    }
+  }
+
+  /** Waits for the thread to end. */
+  @Override
+  public void close() {
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
