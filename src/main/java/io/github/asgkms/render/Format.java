@@ -25,11 +25,6 @@ public enum Format {
     return id;
   }
 
-  /** Whether this build can render the format yet. */
-  public boolean isAvailable() {
-    return layout != null;
-  }
-
   Layout layout() {
     return layout;
   }
@@ -46,13 +41,11 @@ public enum Format {
     return Optional.empty();
   }
 
-  /** Every built-in template of every available format, by path under /templates, sorted. */
+  /** Every built-in template of every format, by path under /templates, sorted. */
   public static List<String> builtInTemplates() {
     List<String> templates = new ArrayList<>();
     for (Format format : values()) {
-      if (format.isAvailable()) {
-        templates.addAll(format.layout.templates());
-      }
+      templates.addAll(format.layout.templates());
     }
     templates.sort(null);
     return templates;
@@ -60,11 +53,5 @@ public enum Format {
 
   public static String ids() {
     return Arrays.stream(values()).map(Format::id).collect(Collectors.joining(", "));
-  }
-
-  /** The formats this build renders, so that an error never offers one it does not. */
-  public static String availableIds() {
-    return Arrays.stream(values()).filter(Format::isAvailable).map(Format::id)
-        .collect(Collectors.joining(", "));
   }
 }

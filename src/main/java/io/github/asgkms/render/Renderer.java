@@ -19,9 +19,6 @@ public final class Renderer {
   public List<GeneratedFile> render(Plan plan, Set<Format> formats) throws RenderException {
     List<GeneratedFile> files = new ArrayList<>();
     for (Format format : formats) {
-      if (!format.isAvailable()) {
-        throw new IllegalArgumentException("format " + format.id() + " is not available");
-      }
       for (RenderJob job : format.layout().jobs(plan)) {
         String text = endWithOneLineFeed(engine.render(job.template(), job.model()));
         files.add(new GeneratedFile(job.path(), text.getBytes(StandardCharsets.UTF_8)));
