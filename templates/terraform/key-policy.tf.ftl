@@ -1,37 +1,40 @@
 [#ftl]
 [#import "lib.ftl" as lib]
+[#assign id = lib.id(key.name)]
 [@lib.header/]
 
+[#if key.completePolicy]
+# The complete key policy of [=key.name]: [=key.arn]
+# It replaces the key's own policy, and keeps the key account's root statement so that the
+# key can never be locked out.
+[#else]
 # Key policy statements for [=key.name]: [=key.arn]
 # Merge them into the key's policy through source_policy_documents.
-data "aws_iam_policy_document" "[=lib.id(key.name)]" {
+[/#if]
+data "aws_iam_policy_document" "[=id]" {
+[#if account.autoScalingAccount && plan.newServiceLinkedRole??]
+  # The statements name the service-linked role, which must exist before a key policy does.
+  depends_on = [aws_iam_service_linked_role.asg_kms]
+
+[/#if]
 [#list key.statements as statement]
-  statement {
-    sid       = "[=statement.sid]"
-    effect    = "[=statement.effect]"
-    actions   = [[@lib.list statement.actions/]]
-    resources = [[@lib.list statement.resources/]]
-
-    principals {
-      type        = "AWS"
-      identifiers = [[@lib.list statement.principals/]]
-    }
-[#list statement.conditions as condition]
-
-    condition {
-      test     = "[=condition.test]"
-      variable = "[=condition.variable]"
-      values   = [[@lib.list condition.values/]]
-    }
-[/#list]
-  }
+[@lib.statement statement/]
 [#sep]
 
 [/#sep]
 [/#list]
 }
+[#if key.completePolicy]
 
-output "[=lib.id(key.name)]_key_policy_json" {
+resource "aws_kms_key_policy" "[=id]" {
+  region                             = "[=key.region]"
+  key_id                             = "[=key.arn]"
+  policy                             = data.aws_iam_policy_document.[=id].json
+  bypass_policy_lockout_safety_check = false
+}
+[/#if]
+
+output "[=id]_key_policy_json" {
   description = "Key policy statements that let Auto Scaling use [=key.name]."
-  value       = data.aws_iam_policy_document.[=lib.id(key.name)].json
+  value       = data.aws_iam_policy_document.[=id].json
 }

@@ -10,10 +10,39 @@
 # change the spec and run mvn generate-sources.
 [/#macro]
 
-[#-- A Terraform name for a key: keys are [a-z0-9-], Terraform names want a leading letter. --]
+[#--
+  A Terraform name for a key. Key names are [a-z0-9-], so mapping every other character to _
+  changes only the dashes; it also keeps any stranger name from reaching the unquoted
+  references where a name is written bare.
+--]
 [#function id name]
-  [#return "asg_kms_" + name?replace("-", "_")]
+  [#return "asg_kms_" + name?replace("[^a-z0-9]", "_", "r")]
 [/#function]
 
 [#-- A one-line list of quoted strings: ["a", "b"]. --]
 [#macro list values][#list values as value]"[=value]"[#sep], [/#sep][/#list][/#macro]
+
+[#-- One statement block of an aws_iam_policy_document. --]
+[#macro statement s]
+  statement {
+    sid       = "[=s.sid]"
+    effect    = "[=s.effect]"
+    actions   = [[@list s.actions/]]
+    resources = [[@list s.resources/]]
+[#if s.principals?has_content]
+
+    principals {
+      type        = "AWS"
+      identifiers = [[@list s.principals/]]
+    }
+[/#if]
+[#list s.conditions as condition]
+
+    condition {
+      test     = "[=condition.test]"
+      variable = "[=condition.variable]"
+      values   = [[@list condition.values/]]
+    }
+[/#list]
+  }
+[/#macro]

@@ -153,15 +153,17 @@ class GeneratorTest {
   void aUserTemplateOverridesOneBuiltInFile() throws Exception {
     Path templates = temp.resolve("templates/terraform");
     Files.createDirectories(templates);
+    // Saved on Windows: the output is LF all the same.
     Files.writeString(templates.resolve("versions.tf.ftl"),
-        "[#ftl]\n# pinned by the platform team for account [=account.accountId]\n");
+        "[#ftl]\r\n# pinned by the platform team\r\n# for account [=account.accountId]\r\n");
     GenerateRequest request = new GenerateRequest(spec, "asg-kms.yaml", out,
         EnumSet.of(Format.TERRAFORM), temp.resolve("templates"), stamp, "1.0.0-test");
 
     Generator.generate(request);
 
     assertThat(out.resolve("terraform/account-111122223333/versions.tf"))
-        .hasContent("# pinned by the platform team for account 111122223333");
+        .hasBinaryContent("# pinned by the platform team\n# for account 111122223333\n"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThat(Files.readString(out.resolve("terraform/account-111122223333/grant-remote.tf")))
         .contains("resource \"aws_kms_grant\"");
 

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -43,23 +42,6 @@ class RealToolsTest {
     assertThat(files).isNotEmpty();
     for (Path file : files) {
       STRICT_JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-    }
-  }
-
-  /** Runs the Node checker that {@code mvn verify} installs from its lockfile. */
-  static final class HclCheck {
-    record Result(int exitCode, String output) {}
-
-    static Result run(List<Path> paths, String... options) throws Exception {
-      String script = System.getProperty("hclCheck.script", "target/hcl-check/check-hcl.mjs");
-      assertThat(Path.of(script)).as("the HCL checker, installed by mvn's npm ci step").exists();
-      List<String> command = new java.util.ArrayList<>(List.of("node", script));
-      command.addAll(List.of(options));
-      paths.forEach(p -> command.add(p.toString()));
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-      return new Result(process.exitValue(), output);
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.github.asgkms.aws;
 
+import static io.github.asgkms.text.Printable.quote;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +37,10 @@ public record KmsKeyArn(Partition partition, String region, String accountId, St
    * spec's error report.
    */
   public static KmsKeyArn parse(String text) {
+    if (!text.isEmpty() && !text.equals(text.strip())) {
+      throw new IllegalArgumentException("the ARN " + quote(text) + " has white space or a line"
+          + " break at its start or end; remove it");
+    }
     Matcher m = SHAPE.matcher(text);
     if (!m.matches()) {
       throw new IllegalArgumentException(
@@ -47,14 +53,14 @@ public record KmsKeyArn(Partition partition, String region, String accountId, St
     String resource = m.group(5);
     if (!service.equals("kms")) {
       throw new IllegalArgumentException(
-          "not a KMS key ARN: the service is '" + service + "', expected 'kms'");
+          "not a KMS key ARN: the service is " + quote(service) + ", expected 'kms'");
     }
     Partition partition =
         Partition.fromId(partitionId)
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        "unknown partition '" + partitionId + "'; expected one of "
+                        "unknown partition " + quote(partitionId) + "; expected one of "
                             + Partition.ids()));
     if (resource.startsWith("alias/")) {
       throw new IllegalArgumentException(
@@ -64,20 +70,20 @@ public record KmsKeyArn(Partition partition, String region, String accountId, St
     }
     if (!resource.startsWith("key/")) {
       throw new IllegalArgumentException(
-          "not a KMS key ARN: the resource is '" + resource + "', expected key/<key id>");
+          "not a KMS key ARN: the resource is " + quote(resource) + ", expected key/<key id>");
     }
     String keyId = resource.substring("key/".length());
     if (!KEY_ID.matcher(keyId).matches()) {
       throw new IllegalArgumentException(
-          "malformed key ID '" + keyId + "': expected a lowercase UUID"
+          "malformed key ID " + quote(keyId) + ": expected a lowercase UUID"
               + " (1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d) or mrk- and 32 lowercase hex digits");
     }
     if (!AccountId.isValid(account)) {
       throw new IllegalArgumentException(
-          "malformed account ID '" + account + "' in the ARN: expected 12 digits");
+          "malformed account ID " + quote(account) + " in the ARN: expected 12 digits");
     }
     if (!REGION_SHAPE.matcher(region).matches()) {
-      throw new IllegalArgumentException("malformed Region '" + region + "' in the ARN");
+      throw new IllegalArgumentException("malformed Region " + quote(region) + " in the ARN");
     }
     if (!partition.containsRegion(region)) {
       String where =

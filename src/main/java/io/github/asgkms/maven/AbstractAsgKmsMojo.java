@@ -137,10 +137,6 @@ abstract class AbstractAsgKmsMojo extends AbstractMojo {
         Format format = Format.fromId(part).orElseThrow(() -> new MojoExecutionException(
             "asg-kms: unknown format '" + part.strip() + "' in <formats>/asgkms.formats;"
                 + " expected any of " + Format.ids()));
-        if (!format.isAvailable()) {
-          throw new MojoExecutionException("asg-kms: format '" + format.id()
-              + "' is not available in this version of the plugin; use terraform and/or json");
-        }
         formats.add(format);
       }
     }

@@ -10,17 +10,23 @@ import java.util.List;
  *     grants and the CreateGrant policy, since a grant must be created from it
  * @param keys the keys in this account whose policies need statements, sorted by name
  * @param grants the grants for keys in other accounts, sorted by key name
- * @param createGrantPolicy the IAM policy allowing CreateGrant on those keys, or null
+ * @param createGrantPolicies the IAM policies allowing CreateGrant on those keys, as many as
+ *     IAM's size limit needs; empty without grants
+ * @param grantFunctionPolicies the policies of the CloudFormation function that creates and
+ *     deletes those grants; empty without grants
  */
 public record AccountPlan(
     String accountId,
     boolean autoScalingAccount,
     List<KeyPlan> keys,
     List<GrantPlan> grants,
-    IamPolicyPlan createGrantPolicy) {
+    List<IamPolicyPlan> createGrantPolicies,
+    List<IamPolicyPlan> grantFunctionPolicies) {
 
   public AccountPlan {
     keys = List.copyOf(keys);
     grants = List.copyOf(grants);
+    createGrantPolicies = List.copyOf(createGrantPolicies);
+    grantFunctionPolicies = List.copyOf(grantFunctionPolicies);
   }
 }

@@ -12,6 +12,8 @@ import java.util.List;
  * @param region the key's Region, where CreateGrant must be sent
  * @param granteePrincipal the service-linked role's ARN
  * @param operations the operations granted, in the order given
+ * @param logicalId the grant's CloudFormation logical ID, from the key's name: letters and
+ *     digits only, and distinct for distinct names (see {@link LogicalIds})
  */
 public record GrantPlan(
     String keyName,
@@ -19,7 +21,8 @@ public record GrantPlan(
     String keyArn,
     String region,
     String granteePrincipal,
-    List<String> operations) {
+    List<String> operations,
+    String logicalId) {
 
   public GrantPlan {
     operations = List.copyOf(operations);

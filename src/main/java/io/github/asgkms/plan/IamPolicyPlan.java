@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * An IAM policy for the identity that creates the grants.
  *
- * @param name the policy's name
+ * @param name the policy's name, or null where CloudFormation names it
  * @param statements its statements, each with an alphanumeric Sid
  * @param roleName the role to attach it to, or null
  */

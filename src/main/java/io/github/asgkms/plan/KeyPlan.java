@@ -10,7 +10,10 @@ import java.util.List;
  * @param accountId the account that owns the key
  * @param region the key's Region
  * @param crossAccount whether the key is outside the Auto Scaling account
- * @param statements the key-policy statements to merge into the key's policy
+ * @param statements the key-policy statements to merge into the key's policy, or with
+ *     {@code completePolicy} the whole policy
+ * @param completePolicy whether the statements are a complete key policy, which replaces the
+ *     key's own, rather than statements to merge
  */
 public record KeyPlan(
     String name,
@@ -18,7 +21,8 @@ public record KeyPlan(
     String accountId,
     String region,
     boolean crossAccount,
-    List<PolicyStatement> statements) {
+    List<PolicyStatement> statements,
+    boolean completePolicy) {
 
   public KeyPlan {
     statements = List.copyOf(statements);

@@ -2,7 +2,6 @@ package io.github.asgkms.plan;
 
 import io.github.asgkms.aws.Partition;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Everything AWS requires for a spec, independent of any output format. Templates receive this
@@ -13,6 +12,8 @@ import java.util.Optional;
  * @param autoScalingAccountId the account that owns the Auto Scaling groups
  * @param serviceLinkedRoleName the Auto Scaling service-linked role's name
  * @param serviceLinkedRoleArn the Auto Scaling service-linked role's ARN
+ * @param newServiceLinkedRole the service-linked role to create before anything that names it,
+ *     or null when the spec leaves it to Auto Scaling
  * @param accounts each account that has something to apply, sorted by account ID
  * @param keys every key, sorted by name
  * @param warnings things in the spec that are valid but have no effect
@@ -23,6 +24,7 @@ public record Plan(
     String autoScalingAccountId,
     String serviceLinkedRoleName,
     String serviceLinkedRoleArn,
+    ServiceLinkedRolePlan newServiceLinkedRole,
     List<AccountPlan> accounts,
     List<KeyPlan> keys,
     List<String> warnings) {
@@ -42,7 +44,7 @@ public record Plan(
     return autoScalingAccount().grants();
   }
 
-  public Optional<IamPolicyPlan> createGrantPolicy() {
-    return Optional.ofNullable(autoScalingAccount().createGrantPolicy());
+  public List<IamPolicyPlan> createGrantPolicies() {
+    return autoScalingAccount().createGrantPolicies();
   }
 }

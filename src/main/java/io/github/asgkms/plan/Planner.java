@@ -19,8 +19,9 @@ public final class Planner {
       List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*",
           "kms:DescribeKey");
   static final String CREATE_GRANT = "kms:CreateGrant";
+  static final String AUTO_SCALING_SERVICE = "autoscaling.amazonaws.com";
   static final String SERVICE_LINKED_ROLE_PATH =
-      "role/aws-service-role/autoscaling.amazonaws.com/";
+      "role/aws-service-role/" + AUTO_SCALING_SERVICE + "/";
   static final String SERVICE_LINKED_ROLE_NAME = "AWSServiceRoleForAutoScaling";
   static final String CREATE_GRANT_POLICY_NAME = "asg-kms-create-grant";
 
@@ -44,27 +45,37 @@ public final class Planner {
     for (KeySpec key : keys) {
       KmsKeyArn arn = key.arn();
       boolean crossAccount = !arn.accountId().equals(asgAccount);
-      List<PolicyStatement> statements = crossAccount
-          ? externalAccountStatements(asgAccount, asgRoot)
-          : serviceLinkedRoleStatements(roleArn);
+      List<String> operations = key.grantOperations().orElse(spec.grantOperations());
+      List<PolicyStatement> statements = new ArrayList<>();
+      if (spec.fullKeyPolicy()) {
+        statements.add(rootStatement(partition, arn.accountId()));
+      }
+      statements.addAll(crossAccount
+          ? externalAccountStatements(asgAccount, asgRoot,
+              grantConditions(spec, roleArn, operations))
+          : serviceLinkedRoleStatements(roleArn));
       KeyPlan plan = new KeyPlan(key.name(), arn.arn(), arn.accountId(), arn.region(),
-          crossAccount, statements);
+          crossAccount, statements, spec.fullKeyPolicy());
       keyPlans.add(plan);
       keysByAccount.computeIfAbsent(arn.accountId(), a -> new ArrayList<>()).add(plan);
       if (crossAccount) {
         grants.add(new GrantPlan(key.name(), key.grantName().orElse("asg-" + key.name()),
-            arn.arn(), arn.region(), roleArn,
-            key.grantOperations().orElse(spec.grantOperations())));
+            arn.arn(), arn.region(), roleArn, operations, LogicalIds.grant(key.name())));
       }
     }
 
-    IamPolicyPlan createGrantPolicy = grants.isEmpty() ? null
-        : createGrantPolicy(keyPlans, spec);
+    List<PolicyStatement> createGrant = createGrantStatements(keyPlans, grants, spec, roleArn);
+    List<IamPolicyPlan> createGrantPolicies = policies(createGrant,
+        CREATE_GRANT_POLICY_NAME + spec.serviceLinkedRoleSuffix().map(s -> "-" + s).orElse(""),
+        spec.grantCreatorRoleName().orElse(null));
+    List<IamPolicyPlan> functionPolicies = grants.isEmpty() ? List.of()
+        : policies(grantFunctionStatements(createGrant, grants), null, null);
     List<AccountPlan> accounts = new ArrayList<>();
     keysByAccount.forEach((account, accountKeys) -> {
       boolean isAsg = account.equals(asgAccount);
       accounts.add(new AccountPlan(account, isAsg, accountKeys,
-          isAsg ? grants : List.of(), isAsg ? createGrantPolicy : null));
+          isAsg ? grants : List.of(), isAsg ? createGrantPolicies : List.of(),
+          isAsg ? functionPolicies : List.of()));
     });
 
     List<String> warnings = new ArrayList<>();
@@ -72,7 +83,10 @@ public final class Planner {
       warnings.add("grantCreator.roleName is set but every key is in the Auto Scaling account "
           + asgAccount + ", so no grant and no CreateGrant policy are generated");
     }
-    return new Plan(specLabel, spec.partition(), asgAccount, roleName, roleArn, accounts,
+    ServiceLinkedRolePlan newRole = !spec.createServiceLinkedRole() ? null
+        : new ServiceLinkedRolePlan(AUTO_SCALING_SERVICE,
+            spec.serviceLinkedRoleSuffix().orElse(null));
+    return new Plan(specLabel, spec.partition(), asgAccount, roleName, roleArn, newRole, accounts,
         keyPlans, warnings);
   }
 
@@ -87,36 +101,101 @@ public final class Planner {
   }
 
   /**
+   * The key account's root statement, which the AWS default key policy has: without it a
+   * complete key policy can lock the key out for good.
+   */
+  private static PolicyStatement rootStatement(String partition, String keyAccount) {
+    return new PolicyStatement("Enable IAM User Permissions",
+        List.of("arn:" + partition + ":iam::" + keyAccount + ":root"), List.of("kms:*"),
+        List.of("*"), List.of());
+  }
+
+  /**
+   * With leastPrivilege, CreateGrant only for grants to the service-linked role with the
+   * grant's own operations: the Auto Scaling account can then grant nothing else, to no one
+   * else. Without it, the article's unconditioned CreateGrant.
+   */
+  private static List<Condition> grantConditions(Spec spec, String roleArn,
+      List<String> operations) {
+    if (!spec.leastPrivilege()) {
+      return List.of();
+    }
+    return List.of(
+        new Condition("StringEquals", "kms:GranteePrincipal", List.of(roleArn)),
+        new Condition("ForAllValues:StringEquals", "kms:GrantOperations", operations));
+  }
+
+  /**
    * The article's statements for a key in another account. CreateGrant carries no
    * GrantIsForAWSResource condition: an identity in the Auto Scaling account, not an AWS
    * service, creates the grant.
    */
-  private static List<PolicyStatement> externalAccountStatements(String asgAccount, String root) {
+  private static List<PolicyStatement> externalAccountStatements(String asgAccount, String root,
+      List<Condition> createGrantConditions) {
     return List.of(
         new PolicyStatement("Allow external account " + asgAccount + " use of the KMS",
             List.of(root), CRYPTO_ACTIONS, List.of("*"), List.of()),
         new PolicyStatement(
             "Allow attachment of persistent resources in external account " + asgAccount,
-            List.of(root), List.of(CREATE_GRANT), List.of("*"), List.of()));
+            List.of(root), List.of(CREATE_GRANT), List.of("*"), createGrantConditions));
   }
 
   /**
    * CreateGrant on exactly the keys in other accounts: one statement per key account, Sid as
-   * in the article, so Sids stay unique when an account holds several keys.
+   * in the article, so Sids stay unique when an account holds several keys. With
+   * leastPrivilege, one per key account and set of operations, since the conditions differ.
    */
-  private static IamPolicyPlan createGrantPolicy(List<KeyPlan> keys, Spec spec) {
-    Map<String, List<String>> arnsByAccount = new TreeMap<>();
+  private static List<PolicyStatement> createGrantStatements(List<KeyPlan> keys,
+      List<GrantPlan> grants, Spec spec, String roleArn) {
+    Map<String, List<String>> operationsByArn = new TreeMap<>();
+    grants.forEach(grant -> operationsByArn.put(grant.keyArn(), grant.operations()));
+    Map<String, Map<List<String>, List<String>>> groups = new TreeMap<>();
     for (KeyPlan key : keys) {
       if (key.crossAccount()) {
-        arnsByAccount.computeIfAbsent(key.accountId(), a -> new ArrayList<>()).add(key.arn());
+        List<String> operations = spec.leastPrivilege()
+            ? operationsByArn.get(key.arn()) : List.of();
+        groups.computeIfAbsent(key.accountId(), a -> new java.util.LinkedHashMap<>())
+            .computeIfAbsent(operations, o -> new ArrayList<>()).add(key.arn());
       }
     }
     List<PolicyStatement> statements = new ArrayList<>();
-    arnsByAccount.forEach((account, arns) -> statements.add(new PolicyStatement(
-        "AllowCreationOfGrantForTheKMSinExternalAccount" + account, List.of(),
-        List.of(CREATE_GRANT), arns.stream().sorted().toList(), List.of())));
-    String name = CREATE_GRANT_POLICY_NAME
-        + spec.serviceLinkedRoleSuffix().map(suffix -> "-" + suffix).orElse("");
-    return new IamPolicyPlan(name, statements, spec.grantCreatorRoleName().orElse(null));
+    groups.forEach((account, byOperations) -> {
+      int set = 0;
+      for (Map.Entry<List<String>, List<String>> group : byOperations.entrySet()) {
+        String sid = "AllowCreationOfGrantForTheKMSinExternalAccount" + account
+            + (set++ == 0 ? "" : "Set" + set);
+        statements.add(new PolicyStatement(sid, List.of(), List.of(CREATE_GRANT),
+            group.getValue().stream().sorted().toList(),
+            grantConditions(spec, roleArn, group.getKey())));
+      }
+    });
+    return statements;
+  }
+
+  /**
+   * The CloudFormation grant function's statements: CreateGrant as the grant creator has it,
+   * and the two ways to delete a grant: RevokeGrant where the key policy allows it, else
+   * RetireGrant, which the account that created a grant may always call.
+   */
+  private static List<PolicyStatement> grantFunctionStatements(List<PolicyStatement> createGrant,
+      List<GrantPlan> grants) {
+    List<PolicyStatement> statements = new ArrayList<>(createGrant);
+    statements.add(new PolicyStatement("AllowDeletionOfTheGrants", List.of(),
+        List.of("kms:RevokeGrant", "kms:RetireGrant"),
+        grants.stream().map(GrantPlan::keyArn).sorted().toList(), List.of()));
+    return statements;
+  }
+
+  /** As many policies as IAM's size limit needs: name, name-2, name-3 and so on. */
+  private static List<IamPolicyPlan> policies(List<PolicyStatement> statements, String name,
+      String roleName) {
+    List<IamPolicyPlan> policies = new ArrayList<>();
+    for (List<PolicyStatement> document
+        : PolicySplitter.split(statements, PolicySize.MANAGED_POLICY_LIMIT)) {
+      String numbered = name == null || policies.isEmpty() ? name
+          : name + "-" + (policies.size() + 1);
+      policies.add(new IamPolicyPlan(numbered, document, roleName));
+    }
+    return policies;
   }
 }

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 public enum Format {
   TERRAFORM("terraform", new TerraformLayout()),
   JSON("json", new JsonLayout()),
-  CLOUDFORMATION("cloudformation", null);
+  CLOUDFORMATION("cloudformation", new CloudFormationLayout());
 
   private final String id;
   private final Layout layout;
@@ -23,11 +23,6 @@ public enum Format {
 
   public String id() {
     return id;
-  }
-
-  /** Whether this build can render the format yet. */
-  public boolean isAvailable() {
-    return layout != null;
   }
 
   Layout layout() {
@@ -46,13 +41,11 @@ public enum Format {
     return Optional.empty();
   }
 
-  /** Every built-in template of every available format, by path under /templates, sorted. */
+  /** Every built-in template of every format, by path under /templates, sorted. */
   public static List<String> builtInTemplates() {
     List<String> templates = new ArrayList<>();
     for (Format format : values()) {
-      if (format.isAvailable()) {
-        templates.addAll(format.layout.templates());
-      }
+      templates.addAll(format.layout.templates());
     }
     templates.sort(null);
     return templates;

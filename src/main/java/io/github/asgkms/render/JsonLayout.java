@@ -1,6 +1,7 @@
 package io.github.asgkms.render;
 
 import io.github.asgkms.plan.AccountPlan;
+import io.github.asgkms.plan.IamPolicyPlan;
 import io.github.asgkms.plan.KeyPlan;
 import io.github.asgkms.plan.Plan;
 import java.util.ArrayList;
@@ -31,10 +32,13 @@ final class JsonLayout implements Layout {
         jobs.add(RenderJob.of(KEY_POLICY,
             folder + "key-policy-" + key.name() + ".json", plan, "account", account, "key", key));
       }
-      if (account.createGrantPolicy() != null) {
+      List<IamPolicyPlan> policies = account.createGrantPolicies();
+      for (int i = 0; i < policies.size(); i++) {
+        // One document per policy: create-grant-policy.json, -2.json and so on.
+        String suffix = i == 0 ? "" : "-" + (i + 1);
         jobs.add(RenderJob.of(CREATE_GRANT_POLICY,
-            folder + "create-grant-policy.json", plan, "account", account,
-            "policy", account.createGrantPolicy()));
+            folder + "create-grant-policy" + suffix + ".json", plan, "account", account,
+            "policy", policies.get(i)));
       }
       if (!account.grants().isEmpty()) {
         jobs.add(RenderJob.of(CREATE_GRANTS, folder + "create-grants.sh", plan,

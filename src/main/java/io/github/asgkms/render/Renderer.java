@@ -19,11 +19,8 @@ public final class Renderer {
   public List<GeneratedFile> render(Plan plan, Set<Format> formats) throws RenderException {
     List<GeneratedFile> files = new ArrayList<>();
     for (Format format : formats) {
-      if (!format.isAvailable()) {
-        throw new IllegalArgumentException("format " + format.id() + " is not available");
-      }
       for (RenderJob job : format.layout().jobs(plan)) {
-        String text = normalizeLineEnds(engine.render(job.template(), job.model()));
+        String text = endWithOneLineFeed(engine.render(job.template(), job.model()));
         files.add(new GeneratedFile(job.path(), text.getBytes(StandardCharsets.UTF_8)));
       }
     }
@@ -32,18 +29,17 @@ public final class Renderer {
   }
 
   /**
-   * LF only, and exactly one line feed at the end: a user's template edited on Windows must
-   * not make the output depend on the OS.
+   * Exactly one line feed at the end, however a template ends. Line ends inside come from the
+   * templates, which are read with LF only.
    */
-  static String normalizeLineEnds(String text) {
-    if (text.indexOf('\r') < 0 && text.endsWith("\n") && !text.endsWith("\n\n")) {
+  static String endWithOneLineFeed(String text) {
+    if (text.endsWith("\n") && !text.endsWith("\n\n")) {
       return text; // what the built-in templates give: no copy
     }
-    String lf = text.replace("\r\n", "\n").replace('\r', '\n');
-    int end = lf.length();
-    while (end > 0 && lf.charAt(end - 1) == '\n') {
+    int end = text.length();
+    while (end > 0 && text.charAt(end - 1) == '\n') {
       end--;
     }
-    return lf.substring(0, end) + "\n";
+    return text.substring(0, end) + "\n";
   }
 }

@@ -43,7 +43,7 @@ public final class TemplateEngine {
   /** @param overrideDirectory a folder of user templates, or null for the built-ins only */
   public TemplateEngine(Path overrideDirectory) throws IOException {
     configuration = new Configuration(FREEMARKER_BEHAVIOUR);
-    configuration.setTemplateLoader(loader(overrideDirectory));
+    configuration.setTemplateLoader(new LfTemplateLoader(loader(overrideDirectory)));
     configuration.setDefaultEncoding("UTF-8");
     configuration.setOutputEncoding("UTF-8");
     configuration.setLocale(Locale.ROOT);

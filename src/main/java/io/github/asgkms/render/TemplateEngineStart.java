@@ -41,9 +41,7 @@ public final class TemplateEngineStart implements AutoCloseable {
   public static TemplateEngineStart begin(Path templateDirectory, Set<Format> formats) {
     List<String> templates = new ArrayList<>();
     for (Format format : formats) {
-      if (format.isAvailable()) {
-        templates.addAll(format.layout().templates());
-      }
+      templates.addAll(format.layout().templates());
     }
     return new TemplateEngineStart(templateDirectory, templates);
   }

@@ -9,15 +9,17 @@ import java.util.List;
 
 /**
  * {@code terraform/account-<id>/}: one folder per account, each applied with that account's
- * credentials. A file per key and per grant, so dropping a key drops its files.
+ * credentials. A file per key and per grant, so dropping a key drops its files; the Auto
+ * Scaling account also holds the service-linked role when the spec creates it.
  */
 final class TerraformLayout implements Layout {
   private static final String VERSIONS = "terraform/versions.tf.ftl";
   private static final String KEY_POLICY = "terraform/key-policy.tf.ftl";
   private static final String GRANT = "terraform/grant.tf.ftl";
   private static final String CREATE_GRANT_POLICY = "terraform/create-grant-policy.tf.ftl";
-  private static final List<String> TEMPLATES =
-      List.of(VERSIONS, KEY_POLICY, GRANT, CREATE_GRANT_POLICY, "terraform/lib.ftl");
+  private static final String SERVICE_LINKED_ROLE = "terraform/service-linked-role.tf.ftl";
+  private static final List<String> TEMPLATES = List.of(VERSIONS, KEY_POLICY, GRANT,
+      CREATE_GRANT_POLICY, SERVICE_LINKED_ROLE, "terraform/lib.ftl");
 
   @Override
   public List<String> templates() {
@@ -43,10 +45,15 @@ final class TerraformLayout implements Layout {
             folder + "grant-" + grant.keyName() + ".tf", plan, "account", account,
             "grant", grant));
       }
-      if (account.createGrantPolicy() != null) {
+      if (account.autoScalingAccount() && plan.newServiceLinkedRole() != null) {
+        jobs.add(RenderJob.of(SERVICE_LINKED_ROLE,
+            folder + "service-linked-role.tf", plan, "account", account,
+            "role", plan.newServiceLinkedRole()));
+      }
+      if (!account.createGrantPolicies().isEmpty()) {
         jobs.add(RenderJob.of(CREATE_GRANT_POLICY,
             folder + "create-grant-policy.tf", plan, "account", account,
-            "policy", account.createGrantPolicy()));
+            "policies", account.createGrantPolicies()));
       }
     }
     return jobs;

@@ -1,5 +1,7 @@
 package io.github.asgkms.spec;
 
+import static io.github.asgkms.text.Printable.quote;
+
 import io.github.asgkms.spec.YamlNode.Entry;
 import io.github.asgkms.spec.YamlNode.Mapping;
 import java.util.HashSet;
@@ -53,7 +55,8 @@ final class Fields {
   private String unknown(String key, List<String> known) {
     Optional<String> nearest = Suggestions.nearest(key, known);
     nearest.ifPresent(suggested::add);
-    return nearest.map(n -> "unknown property '" + key + "'; did you mean '" + n + "'?")
-        .orElse("unknown property '" + key + "'; expected one of: " + String.join(", ", known));
+    return nearest.map(n -> "unknown property " + quote(key) + "; did you mean '" + n + "'?")
+        .orElse("unknown property " + quote(key) + "; expected one of: "
+            + String.join(", ", known));
   }
 }

@@ -14,6 +14,13 @@ import java.util.Optional;
  * @param grantOperations the default operations for grants
  * @param keys the keys, in spec order
  * @param grantCreatorRoleName the IAM role to attach the CreateGrant policy to, if any
+ * @param createServiceLinkedRole whether to create the service-linked role
+ * @param leastPrivilege whether cross-account CreateGrant is conditioned on the grantee and
+ *     the operations
+ * @param fullKeyPolicy whether key policies are complete, with the key account's root
+ *     statement, rather than statements to merge
+ * @param createServiceLinkedRole whether the generated code creates the service-linked role
+ *     itself, for an account that has none yet
  */
 public record Spec(
     Partition partition,
@@ -21,7 +28,10 @@ public record Spec(
     Optional<String> serviceLinkedRoleSuffix,
     List<String> grantOperations,
     List<KeySpec> keys,
-    Optional<String> grantCreatorRoleName) {
+    Optional<String> grantCreatorRoleName,
+    boolean createServiceLinkedRole,
+    boolean leastPrivilege,
+    boolean fullKeyPolicy) {
 
   public Spec {
     keys = List.copyOf(keys);

@@ -1,5 +1,7 @@
 package io.github.asgkms.spec;
 
+import static io.github.asgkms.text.Printable.quote;
+
 import io.github.asgkms.aws.AccountId;
 import io.github.asgkms.aws.GrantOperations;
 import io.github.asgkms.aws.KmsKeyArn;
@@ -27,7 +29,10 @@ final class SpecBinder {
           "serviceLinkedRoleSuffix",
           "grantOperations",
           "keys",
-          "grantCreator");
+          "grantCreator",
+          "createServiceLinkedRole",
+          "leastPrivilege",
+          "fullKeyPolicy");
   private static final List<String> KEY_FIELDS =
       List.of("name", "arn", "grantName", "grantOperations");
   private static final List<String> GRANT_CREATOR_FIELDS = List.of("roleName");
@@ -71,6 +76,9 @@ final class SpecBinder {
     Optional<String> roleName =
         fields.optional("grantCreator")
             .flatMap(node -> grantCreator(node, fields.path("grantCreator")));
+    boolean createRole = flag(fields, "createServiceLinkedRole");
+    boolean leastPrivilege = flag(fields, "leastPrivilege");
+    boolean fullKeyPolicy = flag(fields, "fullKeyPolicy");
 
     Partition effective = checkPartitions(partition, keys);
     asgAccount.ifPresent(account -> checkSameAccountKeys(account, keys));
@@ -78,7 +86,13 @@ final class SpecBinder {
       return null;
     }
     return new Spec(effective, asgAccount.orElseThrow(), suffix, defaultOperations,
-        keys.stream().map(LocatedKey::key).toList(), roleName);
+        keys.stream().map(LocatedKey::key).toList(), roleName, createRole, leastPrivilege,
+        fullKeyPolicy);
+  }
+
+  /** An optional true/false field; false when absent. */
+  private boolean flag(Fields fields, String name) {
+    return fields.optional(name).flatMap(node -> bool(node, fields.path(name))).orElse(false);
   }
 
   private void version(YamlNode node, SpecPath path) {
@@ -89,6 +103,8 @@ final class SpecBinder {
     } else if (node instanceof Scalar s && s.quoted() && s.text().equals("1")) {
       errors.add(node.mark(), path, "expected the number 1, found the string \"1\";"
           + " write version: 1 without quotes");
+    } else if (node instanceof Scalar s && s.type() == Scalar.Type.FLOAT) {
+      errors.add(node.mark(), path, "expected the number 1, found " + quote(s.text()));
     } else {
       errors.add(node.mark(), path, "expected the number 1, found " + describe(node));
     }
@@ -99,7 +115,7 @@ final class SpecBinder {
       Optional<Partition> partition = Partition.fromId(text);
       if (partition.isEmpty()) {
         errors.add(node.mark(), path,
-            "unknown partition '" + text + "'; expected one of " + Partition.ids());
+            "unknown partition " + quote(text) + "; expected one of " + Partition.ids());
       }
       return partition;
     });
@@ -138,7 +154,7 @@ final class SpecBinder {
     return string(node, path).flatMap(text -> {
       Optional<List<String>> preset = GrantOperations.preset(text);
       if (preset.isEmpty()) {
-        errors.add(node.mark(), path, "unknown preset '" + text + "'; expected "
+        errors.add(node.mark(), path, "unknown preset " + quote(text) + "; expected "
             + GrantOperations.KNOWLEDGE_CENTER_PRESET + ", " + GrantOperations.USER_GUIDE_PRESET
             + " or a list of operations");
       }
@@ -162,12 +178,12 @@ final class SpecBinder {
       } else if (!GrantOperations.VALID.contains(operation.get())) {
         String unknown = operation.get();
         errors.add(item.mark(), itemPath, Suggestions.nearest(unknown, GrantOperations.VALID)
-            .map(n -> "unknown grant operation '" + unknown + "'; did you mean '" + n + "'?")
-            .orElse("unknown grant operation '" + unknown + "'; expected one of "
+            .map(n -> "unknown grant operation " + quote(unknown) + "; did you mean '" + n + "'?")
+            .orElse("unknown grant operation " + quote(unknown) + "; expected one of "
                 + String.join(", ", GrantOperations.VALID.stream().sorted().toList())));
         valid = false;
       } else if (operations.contains(operation.get())) {
-        errors.add(item.mark(), itemPath, "operation '" + operation.get() + "' is listed twice");
+        errors.add(item.mark(), itemPath, "operation " + quote(operation.get()) + " is listed twice");
         valid = false;
       } else {
         operations.add(operation.get());
@@ -197,7 +213,7 @@ final class SpecBinder {
         SpecPath firstName = names.putIfAbsent(located.key().name(), located.path());
         if (firstName != null) {
           errors.add(fieldMark(located.node(), "name"), located.path().property("name"),
-              "duplicate key name '" + located.key().name() + "' (also " + firstName + ".name)");
+              "duplicate key name " + quote(located.key().name()) + " (also " + firstName + ".name)");
         }
         SpecPath firstArn = arns.putIfAbsent(located.key().arn().arn(), located.path());
         if (firstArn != null) {
@@ -316,7 +332,28 @@ final class SpecBinder {
     if (node instanceof Scalar s && s.type() != Scalar.Type.NULL) {
       return Optional.of(s.text());
     }
+    if (node instanceof Scalar s && s.text().equalsIgnoreCase("null")) {
+      errors.add(node.mark(), path, "expected a string, found null; quote it (\"" + s.text()
+          + "\") if you mean the word");
+      return Optional.empty();
+    }
     errors.add(node.mark(), path, "expected a string, found " + describe(node));
+    return Optional.empty();
+  }
+
+  /**
+   * A plain {@code true} or {@code false}, nothing else: the reader keeps YAML 1.1's yes, no,
+   * on and off as strings, and a quoted "true" is a string too, so each would otherwise be
+   * guessed at.
+   */
+  private Optional<Boolean> bool(YamlNode node, SpecPath path) {
+    if (node instanceof Scalar s && s.type() == Scalar.Type.BOOLEAN
+        && (s.text().equals("true") || s.text().equals("false"))) {
+      return Optional.of(s.text().equals("true"));
+    }
+    String found = node instanceof Scalar s && s.type() != Scalar.Type.NULL
+        ? quote(s.text()) + " (" + node.kindName() + ")" : node.kindName();
+    errors.add(node.mark(), path, "expected true or false, found " + found);
     return Optional.empty();
   }
 
@@ -332,16 +369,5 @@ final class SpecBinder {
     return node.kindName();
   }
 
-  /** Quotes a value for a message, showing invisible and control characters. */
-  static String quote(String text) {
-    StringBuilder out = new StringBuilder("'");
-    text.codePoints().forEach(cp -> {
-      if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && !Character.isLetterOrDigit(cp))) {
-        out.append(String.format("\\u%04X", cp));
-      } else {
-        out.appendCodePoint(cp);
-      }
-    });
-    return out.append('\'').toString();
-  }
+
 }

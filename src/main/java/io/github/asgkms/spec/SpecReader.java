@@ -82,6 +82,11 @@ public final class SpecReader {
     try {
       return decoder.decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
+      if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+          || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+        throw new SpecException(List.of(new SpecError(label, new Mark(1, 1), SpecPath.ROOT,
+            "the spec is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8")));
+      }
       int offset = firstInvalidUtf8Offset(bytes);
       Mark mark = markOfByte(bytes, offset);
       throw new SpecException(List.of(new SpecError(label, mark, SpecPath.ROOT,

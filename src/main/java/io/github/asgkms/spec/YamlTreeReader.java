@@ -1,5 +1,7 @@
 package io.github.asgkms.spec;
 
+import static io.github.asgkms.text.Printable.quote;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -88,7 +90,7 @@ final class YamlTreeReader {
     boolean quoted = parser.isScalarQuoted();
     // A quoted scalar is a string whatever it looks like: "1" is not the number 1.
     Scalar.Type effective = quoted && type != Scalar.Type.NULL ? Scalar.Type.STRING : type;
-    String text = type == Scalar.Type.NULL ? "" : parser.getText();
+    String text = parser.getText() == null ? "" : parser.getText();
     return new Scalar(text, effective, quoted, mark);
   }
 
@@ -103,7 +105,7 @@ final class YamlTreeReader {
       SpecPath valuePath = path.property(key);
       Mark first = seen.putIfAbsent(key, keyMark);
       if (first != null) {
-        errors.add(keyMark, valuePath, "duplicate property '" + key + "' (first at line "
+        errors.add(keyMark, valuePath, "duplicate property " + quote(key) + " (first at line "
             + first.line() + ")");
       }
       next(parser, valuePath);

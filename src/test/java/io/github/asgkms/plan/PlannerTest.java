@@ -28,7 +28,7 @@ class PlannerTest {
     assertThat(plan.serviceLinkedRoleArn()).isEqualTo(SLR);
     assertThat(plan.accounts()).hasSize(1);
     assertThat(plan.grants()).isEmpty();
-    assertThat(plan.createGrantPolicy()).isEmpty();
+    assertThat(plan.createGrantPolicies()).isEmpty();
     KeyPlan key = plan.keys().get(0);
     assertThat(key.crossAccount()).isFalse();
     assertThat(key.statements()).extracting(PolicyStatement::principals)
@@ -65,7 +65,7 @@ class PlannerTest {
         "ReEncryptFrom", "ReEncryptTo", "CreateGrant");
     assertThat(grant.region()).isEqualTo("us-west-2");
 
-    IamPolicyPlan policy = plan.createGrantPolicy().orElseThrow();
+    IamPolicyPlan policy = plan.createGrantPolicies().get(0);
     assertThat(policy.roleName()).isEqualTo("deployer");
     assertThat(policy.statements()).singleElement().satisfies(s -> {
       assertThat(s.sid()).isEqualTo("AllowCreationOfGrantForTheKMSinExternalAccount444455556666");
@@ -88,7 +88,7 @@ class PlannerTest {
           - name: c
             arn: arn:aws:kms:us-east-1:777788889999:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0
         """);
-    List<PolicyStatement> statements = plan.createGrantPolicy().orElseThrow().statements();
+    List<PolicyStatement> statements = plan.createGrantPolicies().get(0).statements();
     assertThat(statements).extracting(PolicyStatement::sid)
         .allMatch(sid -> sid.matches("[A-Za-z0-9]+"))
         .doesNotHaveDuplicates();
@@ -120,7 +120,7 @@ class PlannerTest {
         .containsExactly("arn:aws-cn:iam::111122223333:root");
     assertThat(plan.grants().get(0).name()).isEqualTo("custom");
     assertThat(plan.grants().get(0).operations()).hasSize(8);
-    assertThat(plan.createGrantPolicy().orElseThrow().name())
+    assertThat(plan.createGrantPolicies().get(0).name())
         .isEqualTo("asg-kms-create-grant-web");
   }
 
@@ -138,5 +138,40 @@ class PlannerTest {
     assertThat(plan.warnings()).containsExactly("grantCreator.roleName is set but every key is"
         + " in the Auto Scaling account 111122223333, so no grant and no CreateGrant policy are"
         + " generated");
+  }
+
+  @Test
+  void createsTheServiceLinkedRoleOnlyWhenAskedWithItsSuffix() throws Exception {
+    String spec = """
+        version: 1
+        autoScalingAccountId: "111122223333"
+        serviceLinkedRoleSuffix: web
+        keys:
+          - name: golden-ami
+            arn: arn:aws:kms:us-west-2:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d
+        """;
+    assertThat(plan(spec).newServiceLinkedRole()).isNull();
+
+    Plan plan = plan(spec + "createServiceLinkedRole: true\n");
+
+    assertThat(plan.newServiceLinkedRole())
+        .isEqualTo(new ServiceLinkedRolePlan("autoscaling.amazonaws.com", "web"));
+    assertThat(plan.serviceLinkedRoleArn()).endsWith(
+        ":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling_web");
+    assertThat(plan.grants()).extracting(GrantPlan::logicalId).containsExactly("GoldenAmiGrant");
+  }
+
+  @Test
+  void theDefaultRoleHasNoSuffix() throws Exception {
+    Plan plan = plan("""
+        version: 1
+        autoScalingAccountId: "111122223333"
+        createServiceLinkedRole: true
+        keys:
+          - name: ebs
+            arn: arn:aws:kms:us-west-2:111122223333:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d
+        """);
+    assertThat(plan.newServiceLinkedRole().customSuffix()).isNull();
+    assertThat(plan.serviceLinkedRoleArn()).isEqualTo(SLR);
   }
 }

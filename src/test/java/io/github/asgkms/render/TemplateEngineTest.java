@@ -79,9 +79,12 @@ class TemplateEngineTest {
     try (TemplateEngineStart start = TemplateEngineStart.begin(null, ALL)) {
       TemplateEngine engine = start.engine();
       new Renderer(engine).render(plan("111122223333", "444455556666", "777788889999"), ALL);
+      int afterFirstRun = engine.parsedTemplates();
       new Renderer(engine).render(plan("111122223333", "444455556666"), ALL);
 
-      assertThat(engine.parsedTemplates()).isEqualTo(Format.builtInTemplates().size());
+      // Libraries included: nothing is parsed twice, and no more than the plugin has.
+      assertThat(engine.parsedTemplates()).isEqualTo(afterFirstRun)
+          .isPositive().isLessThanOrEqualTo(Format.builtInTemplates().size());
     }
   }
 

@@ -9,6 +9,10 @@ resource "aws_kms_grant" "asg_kms_ebs" {
   key_id            = "arn:aws:kms:us-west-2:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d"
   grantee_principal = "arn:aws:iam::111122223333:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"
   operations        = ["Decrypt", "GenerateDataKeyWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo", "CreateGrant"]
+
+  # Revoking needs kms:RevokeGrant in the key's own policy, which the key account does not
+  # give; the account that created a grant may always retire it.
+  retire_on_delete = true
 }
 
 output "asg_kms_ebs_grant_id" {

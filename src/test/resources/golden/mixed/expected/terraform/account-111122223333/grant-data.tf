@@ -9,6 +9,10 @@ resource "aws_kms_grant" "asg_kms_data" {
   key_id            = "arn:aws:kms:us-east-1:777788889999:key/abcdefab-cdef-abcd-efab-cdefabcdefab"
   grantee_principal = "arn:aws:iam::111122223333:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"
   operations        = ["Decrypt", "GenerateDataKeyWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo", "CreateGrant"]
+
+  # Revoking needs kms:RevokeGrant in the key's own policy, which the key account does not
+  # give; the account that created a grant may always retire it.
+  retire_on_delete = true
 }
 
 output "asg_kms_data_grant_id" {

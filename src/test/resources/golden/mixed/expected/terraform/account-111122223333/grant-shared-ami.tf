@@ -9,6 +9,10 @@ resource "aws_kms_grant" "asg_kms_shared_ami" {
   key_id            = "arn:aws:kms:eu-west-1:444455556666:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"
   grantee_principal = "arn:aws:iam::111122223333:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"
   operations        = ["Decrypt", "CreateGrant"]
+
+  # Revoking needs kms:RevokeGrant in the key's own policy, which the key account does not
+  # give; the account that created a grant may always retire it.
+  retire_on_delete = true
 }
 
 output "asg_kms_shared_ami_grant_id" {

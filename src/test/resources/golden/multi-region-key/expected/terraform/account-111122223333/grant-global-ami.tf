@@ -9,6 +9,10 @@ resource "aws_kms_grant" "asg_kms_global_ami" {
   key_id            = "arn:aws:kms:eu-central-1:444455556666:key/mrk-1234abcd12ab34cd56ef1234567890ab"
   grantee_principal = "arn:aws:iam::111122223333:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"
   operations        = ["Decrypt", "GenerateDataKeyWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo", "CreateGrant"]
+
+  # Revoking needs kms:RevokeGrant in the key's own policy, which the key account does not
+  # give; the account that created a grant may always retire it.
+  retire_on_delete = true
 }
 
 output "asg_kms_global_ami_grant_id" {

@@ -1,0 +1,46 @@
+package io.github.asgkms.render;
+
+import io.github.asgkms.plan.AccountPlan;
+import io.github.asgkms.plan.KeyPlan;
+import io.github.asgkms.plan.Plan;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code cloudformation/account-<id>/}: one folder per account, like the other formats.
+ * CloudFormation has no key-policy resource, so each key gets a snippet of statements to paste
+ * into its own {@code AWS::KMS::Key}; and it has no grant resource, so the Auto Scaling
+ * account gets a stack whose custom resources create the grants. That stack also holds the
+ * service-linked role when the spec creates it, and is left out when it would hold nothing.
+ */
+final class CloudFormationLayout implements Layout {
+  static final String STACK = "auto-scaling-account-stack.yaml";
+  private static final String KEY_POLICY = "cloudformation/key-policy.yaml.ftl";
+  private static final String STACK_TEMPLATE = "cloudformation/auto-scaling-account-stack.yaml.ftl";
+  /** The stack includes the grant function's code as it is, so it shapes the output too. */
+  private static final List<String> TEMPLATES = List.of(KEY_POLICY, STACK_TEMPLATE,
+      "cloudformation/lib.ftl", "cloudformation/grant-function.py");
+
+  @Override
+  public List<String> templates() {
+    return TEMPLATES;
+  }
+
+  @Override
+  public List<RenderJob> jobs(Plan plan) {
+    List<RenderJob> jobs = new ArrayList<>();
+    for (AccountPlan account : plan.accounts()) {
+      String folder = "cloudformation/account-" + account.accountId() + "/";
+      for (KeyPlan key : account.keys()) {
+        jobs.add(RenderJob.of(KEY_POLICY,
+            folder + "key-policy-" + key.name() + ".yaml", plan, "account", account, "key", key));
+      }
+      boolean createsRole = account.autoScalingAccount() && plan.newServiceLinkedRole() != null;
+      if (!account.grants().isEmpty() || createsRole) {
+        jobs.add(RenderJob.of(STACK_TEMPLATE,
+            folder + STACK, plan, "account", account));
+      }
+    }
+    return jobs;
+  }
+}

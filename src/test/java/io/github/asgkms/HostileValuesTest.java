@@ -1,0 +1,239 @@
+package io.github.asgkms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.asgkms.aws.Partition;
+import io.github.asgkms.output.GeneratedFile;
+import io.github.asgkms.plan.AccountPlan;
+import io.github.asgkms.plan.Condition;
+import io.github.asgkms.plan.GrantPlan;
+import io.github.asgkms.plan.IamPolicyPlan;
+import io.github.asgkms.plan.KeyPlan;
+import io.github.asgkms.plan.Plan;
+import io.github.asgkms.plan.PolicyStatement;
+import io.github.asgkms.plan.ServiceLinkedRolePlan;
+import io.github.asgkms.render.Format;
+import io.github.asgkms.render.Renderer;
+import io.github.asgkms.render.TemplateEngine;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Escaping that no value can defeat. Validation never lets these values through, so the plan
+ * is built by hand: every string in it carries quotes, backslashes, HCL interpolations and
+ * directives, line breaks, control characters, shell syntax and non-ASCII text. The output
+ * must still parse with the real tools, and every value must come back intact.
+ */
+class HostileValuesTest {
+  static final String HOSTILE = "\"q\" \\b ${file(\"/etc/passwd\")} %{ if true }x%{ endif }"
+      + " $${x} %%{y} '\n\r\t\u0001\u007f é 😀 \u2028 ; $(id) `id` # */ -->";
+  private static final String ACCOUNT = "1111" + HOSTILE;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path temp;
+  static Map<String, String> files;
+
+  static String h(String field) {
+    return field + HOSTILE;
+  }
+
+  static Plan hostilePlan() {
+    PolicyStatement statement = new PolicyStatement(h("sid"), List.of(h("principal")),
+        List.of(h("action")), List.of(h("resource")),
+        List.of(new Condition(h("test"), h("variable"), List.of(h("value")))));
+    PolicyStatement iamStatement = new PolicyStatement(h("iam-sid"), List.of(),
+        List.of(h("iam-action")), List.of(h("iam-resource")), List.of());
+    KeyPlan key = new KeyPlan(h("name"), h("arn"), ACCOUNT, h("region"), true,
+        List.of(statement), false);
+    // Logical IDs are the plan's own, letters and digits by construction, never spec text.
+    GrantPlan grant = new GrantPlan(h("name"), h("grant"), h("key-arn"), h("region"),
+        h("grantee"), List.of(h("op1"), h("op2")), "HostileGrant");
+    IamPolicyPlan policy = new IamPolicyPlan(h("policy"), List.of(iamStatement), h("role"));
+    AccountPlan account = new AccountPlan(ACCOUNT, true, List.of(key), List.of(grant),
+        List.of(policy), List.of(new IamPolicyPlan(null, List.of(iamStatement), null)));
+    return new Plan(h("label"), Partition.AWS, ACCOUNT, h("role-name"), h("role-arn"),
+        new ServiceLinkedRolePlan(h("service"), h("suffix")), List.of(account), List.of(key),
+        List.of());
+  }
+
+  @BeforeAll
+  static void render() throws Exception {
+    files = new TreeMap<>();
+    for (GeneratedFile file : new Renderer(new TemplateEngine(null))
+        .render(hostilePlan(), EnumSet.allOf(Format.class))) {
+      // The paths hold hostile text too (the output directory would refuse them): name the
+      // files by what they are.
+      String path = file.path();
+      String kind = path.startsWith("terraform/") ? "tf-"
+          : path.startsWith("json/") ? "json-" : "cfn-";
+      String name = kind + (path.endsWith("versions.tf") ? "versions.tf"
+          : path.endsWith("service-linked-role.tf") ? "service-linked-role.tf"
+          : path.endsWith("auto-scaling-account-stack.yaml") ? "stack.yaml"
+          : path.endsWith(".yaml") ? "key-policy.yaml"
+          : path.endsWith("create-grant-policy.tf") ? "create-grant-policy.tf"
+          : path.endsWith("create-grant-policy.json") ? "create-grant-policy.json"
+          : path.endsWith("create-grants.sh") ? "create-grants.sh"
+          : path.contains("/grant-name") ? "grant.tf"
+          : path.endsWith(".tf") ? "key-policy.tf" : "key-policy.json");
+      files.put(name, file.text());
+    }
+  }
+
+  /** What hcl2json gives back for a string: escapes decoded, template escapes kept doubled. */
+  private static String asHclReadsIt(String value) {
+    return value.replace("${", "$${").replace("%{", "%%{");
+  }
+
+  @Test
+  void terraformParsesAndEveryValueComesBack() throws Exception {
+    Path dir = Files.createDirectories(temp.resolve("tf"));
+    List<Path> tfFiles = new ArrayList<>();
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      if (file.getKey().startsWith("tf-")) {
+        tfFiles.add(Files.writeString(dir.resolve(file.getKey().substring(3)), file.getValue()));
+      }
+    }
+    assertThat(tfFiles).hasSize(5);
+    assertThat(files).hasSize(10);
+    Path trees = temp.resolve("trees.json");
+    HclCheck.Result result = HclCheck.run(List.of(dir), "--json-out", trees.toString());
+    assertThat(result.exitCode()).as(result.output()).isZero();
+
+    Map<String, JsonNode> byFile = new TreeMap<>();
+    JSON.readTree(trees.toFile()).fields().forEachRemaining(e ->
+        byFile.put(Path.of(e.getKey()).getFileName().toString(), e.getValue()));
+    String label = "asg_kms_" + h("name").replaceAll("[^a-z0-9]", "_");
+
+    JsonNode statement = byFile.values().stream()
+        .filter(t -> t.path("data").path("aws_iam_policy_document").has(label))
+        .findFirst().orElseThrow()
+        .path("data").path("aws_iam_policy_document").path(label).get(0).path("statement").get(0);
+    assertThat(statement.path("sid").asText()).isEqualTo(asHclReadsIt(h("sid")));
+    assertThat(statement.path("actions").get(0).asText()).isEqualTo(asHclReadsIt(h("action")));
+    assertThat(statement.path("resources").get(0).asText())
+        .isEqualTo(asHclReadsIt(h("resource")));
+    assertThat(statement.path("principals").get(0).path("identifiers").get(0).asText())
+        .isEqualTo(asHclReadsIt(h("principal")));
+    JsonNode condition = statement.path("condition").get(0);
+    assertThat(condition.path("test").asText()).isEqualTo(asHclReadsIt(h("test")));
+    assertThat(condition.path("variable").asText()).isEqualTo(asHclReadsIt(h("variable")));
+    assertThat(condition.path("values").get(0).asText()).isEqualTo(asHclReadsIt(h("value")));
+
+    JsonNode grant = byFile.values().stream()
+        .filter(t -> t.path("resource").path("aws_kms_grant").has(label))
+        .findFirst().orElseThrow().path("resource").path("aws_kms_grant").path(label).get(0);
+    assertThat(grant.path("name").asText()).isEqualTo(asHclReadsIt(h("grant")));
+    assertThat(grant.path("key_id").asText()).isEqualTo(asHclReadsIt(h("key-arn")));
+    assertThat(grant.path("grantee_principal").asText()).isEqualTo(asHclReadsIt(h("grantee")));
+    assertThat(grant.path("region").asText()).isEqualTo(asHclReadsIt(h("region")));
+    assertThat(grant.path("operations").get(1).asText()).isEqualTo(asHclReadsIt(h("op2")));
+
+    JsonNode policyFile = byFile.get("create-grant-policy.tf");
+    assertThat(policyFile.path("resource").path("aws_iam_policy").path("asg_kms_create_grant")
+        .get(0).path("name").asText()).isEqualTo(asHclReadsIt(h("policy")));
+    assertThat(policyFile.path("resource").path("aws_iam_role_policy_attachment")
+        .path("asg_kms_create_grant").get(0).path("role").asText())
+        .isEqualTo(asHclReadsIt(h("role")));
+    // Only what the templates declare: no value added a block or an attribute of its own.
+    assertThat(byFile.get("create-grant-policy.tf").path("resource").size()).isEqualTo(2);
+    assertThat(grant.size()).isEqualTo(7); // and retire_on_delete, depends_on
+    JsonNode role = byFile.get("service-linked-role.tf").path("resource")
+        .path("aws_iam_service_linked_role").path("asg_kms").get(0);
+    assertThat(role.path("aws_service_name").asText()).isEqualTo(asHclReadsIt(h("service")));
+    assertThat(role.path("custom_suffix").asText()).isEqualTo(asHclReadsIt(h("suffix")));
+  }
+
+  @Test
+  void jsonIsStrictAndEveryValueComesBack() throws Exception {
+    JsonNode keyPolicy = strict(files.keySet().stream()
+        .filter(n -> n.equals("json-key-policy.json")).findFirst().orElseThrow());
+    JsonNode statement = keyPolicy.get(0);
+    assertThat(statement.path("Sid").asText()).isEqualTo(h("sid"));
+    assertThat(statement.path("Principal").path("AWS").get(0).asText()).isEqualTo(h("principal"));
+    assertThat(statement.path("Action").get(0).asText()).isEqualTo(h("action"));
+    assertThat(statement.path("Resource").asText()).isEqualTo(h("resource"));
+    assertThat(statement.path("Condition").path(h("test")).path(h("variable")).asText())
+        .isEqualTo(h("value"));
+
+    JsonNode policy = strict("json-create-grant-policy.json");
+    assertThat(policy.path("Statement").get(0).path("Sid").asText()).isEqualTo(h("iam-sid"));
+    assertThat(policy.path("Statement").get(0).path("Resource").asText())
+        .isEqualTo(h("iam-resource"));
+  }
+
+  @Test
+  void cloudFormationYamlParsesAndEveryValueComesBack() throws Exception {
+    ObjectMapper yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+    JsonNode statement = yaml.readTree(files.get("cfn-key-policy.yaml")).get(0);
+    assertThat(statement.path("Sid").asText()).isEqualTo(h("sid"));
+    assertThat(statement.path("Principal").path("AWS").get(0).asText()).isEqualTo(h("principal"));
+    assertThat(statement.path("Action").get(0).asText()).isEqualTo(h("action"));
+    assertThat(statement.path("Condition").path(h("test")).path(h("variable")).asText())
+        .isEqualTo(h("value"));
+
+    JsonNode stack = yaml.readTree(files.get("cfn-stack.yaml"));
+    JsonNode grant = stack.path("Resources").path("HostileGrant").path("Properties");
+    assertThat(grant.path("KeyId").asText()).isEqualTo(h("key-arn"));
+    assertThat(grant.path("GranteePrincipal").asText()).isEqualTo(h("grantee"));
+    assertThat(grant.path("Name").asText()).isEqualTo(h("grant"));
+    assertThat(grant.path("Operations").get(1).asText()).isEqualTo(h("op2"));
+    JsonNode role = stack.path("Resources").path("ServiceLinkedRole").path("Properties");
+    assertThat(role.path("AWSServiceName").asText()).isEqualTo(h("service"));
+    assertThat(role.path("CustomSuffix").asText()).isEqualTo(h("suffix"));
+    assertThat(stack.path("Description").asText()).contains(h("label"));
+    // Only the stack's own resources: no value added one.
+    assertThat(stack.path("Resources").fieldNames()).toIterable().containsExactlyInAnyOrder(
+        "ServiceLinkedRole", "GrantFunctionRole", "GrantFunction", "GrantFunctionLogs",
+        "GrantFunctionLogsPolicy", "GrantFunctionPolicy", "HostileGrant", "CreateGrantPolicy");
+  }
+
+  @Test
+  void theShellScriptPassesEveryValueAsOneWholeArgument() throws Exception {
+    Path script = Files.writeString(temp.resolve("create-grants.sh"),
+        files.get("json-create-grants.sh"));
+    Path bin = Files.createDirectories(temp.resolve("bin"));
+    Path calls = temp.resolve("calls");
+    Path account = Files.writeString(temp.resolve("account"), ACCOUNT);
+    Path aws = Files.writeString(bin.resolve("aws"), "#!/bin/sh\n"
+        + "for arg in \"$@\"; do printf '%s\\0' \"$arg\"; done >> \"$CALLS\"\n"
+        + "printf '\\n\\0' >> \"$CALLS\"\n"
+        + "if [ \"$1\" = sts ]; then cat \"$ACCOUNT_FILE\"; fi\n");
+    Files.setPosixFilePermissions(aws, PosixFilePermissions.fromString("rwxr-xr-x"));
+    ProcessBuilder builder = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true);
+    builder.environment().put("PATH", bin + ":/usr/bin:/bin");
+    builder.environment().put("CALLS", calls.toString());
+    builder.environment().put("ACCOUNT_FILE", account.toString());
+    builder.directory(temp.toFile());
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    assertThat(temp.resolve("pwned")).doesNotExist();
+
+    List<String> createGrant = List.of(Files.readString(calls, StandardCharsets.UTF_8)
+        .split("\n\0", -1)[1].split("\0", -1));
+    assertThat(createGrant).containsExactly("kms", "create-grant", "--key-id", h("key-arn"),
+        "--grantee-principal", h("grantee"), "--operations", h("op1"), h("op2"), "--name",
+        h("grant"), "--region", h("region"), "");
+    assertThat(output).startsWith("Creating grant " + h("grant") + " on key " + h("name"));
+  }
+
+  private static JsonNode strict(String name) throws Exception {
+    return JSON.readerFor(JsonNode.class)
+        .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .readValue(files.get(name));
+  }
+}

@@ -1,0 +1,146 @@
+package io.github.asgkms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.github.asgkms.output.GeneratedFile;
+import io.github.asgkms.render.Format;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * An IAM managed policy holds at most 6,144 characters, white space not counted. With 200 keys
+ * in other accounts, the CreateGrant policy is split into several, deterministically, and all
+ * of them are attached; every policy fits, and together they cover exactly the keys.
+ */
+class PolicyLimitTest {
+  private static final int LIMIT = 6_144;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path temp;
+
+  private static String spec(boolean leastPrivilege, List<String> arns) {
+    StringBuilder yaml = new StringBuilder("version: 1\nautoScalingAccountId: \"111122223333\"\n")
+        .append("leastPrivilege: ").append(leastPrivilege).append('\n')
+        .append("grantCreator:\n  roleName: deployer\nkeys:\n");
+    for (int i = 0; i < 200; i++) {
+      String account = String.format("4444555566%02d", i % 3);
+      String arn = String.format("arn:aws:kms:us-west-2:%s:key/%08x-0000-4000-8000-%012x",
+          account, i, i);
+      arns.add(arn);
+      yaml.append("  - name: key-").append(i).append("\n    arn: ").append(arn).append('\n');
+      if (leastPrivilege && i % 2 == 0) {
+        yaml.append("    grantOperations: [Decrypt, CreateGrant]\n");
+      }
+    }
+    return yaml.toString();
+  }
+
+  @ParameterizedTest(name = "leastPrivilege: {0}")
+  @ValueSource(booleans = {false, true})
+  void twoHundredKeysSplitIntoPoliciesThatEachFit(boolean leastPrivilege) throws Exception {
+    List<String> arns = new ArrayList<>();
+    Path specFile = Files.writeString(temp.resolve("spec.yaml"), spec(leastPrivilege, arns));
+    GenerateRequest request = new GenerateRequest(specFile, "spec.yaml", temp.resolve("out"),
+        EnumSet.allOf(Format.class), null);
+    Map<String, String> files = new TreeMap<>();
+    for (GeneratedFile file : Generator.render(request).files()) {
+      files.put(file.path(), file.text());
+    }
+
+    // JSON: create-grant-policy.json, -2.json, ...: each fits, together exactly the keys.
+    List<String> policyFiles = files.keySet().stream()
+        .filter(p -> p.startsWith("json/account-111122223333/create-grant-policy")).toList();
+    assertThat(policyFiles).hasSizeGreaterThan(1);
+    Set<String> covered = new TreeSet<>();
+    for (String path : policyFiles) {
+      assertThat(nonWhiteSpace(files.get(path))).as(path).isLessThanOrEqualTo(LIMIT);
+      JsonNode statements = JSON.readTree(files.get(path)).path("Statement");
+      Set<String> sids = new HashSet<>();
+      for (JsonNode statement : statements) {
+        assertThat(sids.add(statement.path("Sid").asText())).as("unique Sid in " + path).isTrue();
+        resources(statement).forEach(covered::add);
+      }
+    }
+    assertThat(covered).containsExactlyInAnyOrderElementsOf(arns);
+
+    // CloudFormation: every managed policy fits; the function's cover every key twice over
+    // (create and delete), the grant creator's once, and the function's role holds them all.
+    JsonNode stack = new YAMLMapper().readTree(
+        files.get("cloudformation/account-111122223333/auto-scaling-account-stack.yaml"));
+    Set<String> functionCreate = new TreeSet<>();
+    Set<String> functionDelete = new TreeSet<>();
+    Set<String> creatorCreate = new TreeSet<>();
+    List<String> functionPolicies = new ArrayList<>();
+    stack.path("Resources").fields().forEachRemaining(resource -> {
+      JsonNode body = resource.getValue();
+      if (!body.path("Type").asText().equals("AWS::IAM::ManagedPolicy")) {
+        return;
+      }
+      JsonNode document = body.path("Properties").path("PolicyDocument");
+      assertThat(nonWhiteSpace(document.toString())).as(resource.getKey())
+          .isLessThanOrEqualTo(LIMIT);
+      boolean function = resource.getKey().startsWith("GrantFunctionPolicy");
+      if (function) {
+        functionPolicies.add(resource.getKey());
+      }
+      for (JsonNode statement : document.path("Statement")) {
+        boolean delete = statement.path("Sid").asText().equals("AllowDeletionOfTheGrants");
+        (delete ? functionDelete : function ? functionCreate : creatorCreate)
+            .addAll(resources(statement));
+      }
+    });
+    assertThat(functionCreate).containsExactlyInAnyOrderElementsOf(arns);
+    assertThat(functionDelete).containsExactlyInAnyOrderElementsOf(arns);
+    assertThat(creatorCreate).containsExactlyInAnyOrderElementsOf(arns);
+    List<String> attached = new ArrayList<>();
+    stack.path("Resources").path("GrantFunctionRole").path("Properties")
+        .path("ManagedPolicyArns").forEach(ref -> attached.add(ref.asText()));
+    assertThat(attached).containsExactlyInAnyOrderElementsOf(functionPolicies);
+
+    // Terraform: one aws_iam_policy and one attachment per JSON document.
+    String terraform = files.get("terraform/account-111122223333/create-grant-policy.tf");
+    assertThat(count(terraform, "resource \"aws_iam_policy\"")).isEqualTo(policyFiles.size());
+    assertThat(count(terraform, "resource \"aws_iam_role_policy_attachment\""))
+        .isEqualTo(policyFiles.size());
+
+    // The same spec splits the same way every time.
+    Map<String, String> again = new TreeMap<>();
+    for (GeneratedFile file : Generator.render(request).files()) {
+      again.put(file.path(), file.text());
+    }
+    assertThat(again).isEqualTo(files);
+  }
+
+  private static List<String> resources(JsonNode statement) {
+    JsonNode resource = statement.path("Resource");
+    List<String> values = new ArrayList<>();
+    if (resource.isArray()) {
+      resource.forEach(r -> values.add(r.asText()));
+    } else {
+      values.add(resource.asText());
+    }
+    return values;
+  }
+
+  private static long nonWhiteSpace(String text) {
+    return text.chars().filter(c -> !Character.isWhitespace(c)).count();
+  }
+
+  private static int count(String text, String needle) {
+    return (text.length() - text.replace(needle, "").length()) / needle.length();
+  }
+}
