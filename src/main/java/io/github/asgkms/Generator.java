@@ -4,7 +4,6 @@ import io.github.asgkms.output.Difference;
 import io.github.asgkms.output.GeneratedFile;
 import io.github.asgkms.output.Manifest;
 import io.github.asgkms.output.OutputDirectory;
-import io.github.asgkms.output.Sha256;
 import io.github.asgkms.output.Stamp;
 import io.github.asgkms.plan.Plan;
 import io.github.asgkms.plan.Planner;
@@ -39,7 +38,8 @@ public final class Generator {
       inputs = Stamp.compute(request.spec(), request.stampParameters(),
           Format.builtInTemplates(), request.templateDirectory());
       Stamp.Recorded last = Stamp.read(request.stampFile());
-      if (last != null && last.inputs().equals(inputs) && output.isIntact(last.manifestHash())) {
+      if (last != null && last.inputs().equals(inputs)
+          && last.output().equals(Stamp.ofOutput(output))) {
         return GenerateResult.nothingToDo();
       }
     }
@@ -48,7 +48,7 @@ public final class Generator {
     OutputDirectory.SyncResult sync = output.sync(rendering.files(), manifest);
     if (inputs != null) {
       Stamp.write(request.stampFile(),
-          new Stamp.Recorded(inputs, Sha256.hex(manifest.content())));
+          new Stamp.Recorded(inputs, Stamp.ofGenerated(rendering.files(), manifest)));
     }
     return new GenerateResult(false, rendering.files().size(), sync,
         rendering.plan().warnings());

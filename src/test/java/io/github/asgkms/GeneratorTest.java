@@ -150,6 +150,28 @@ class GeneratorTest {
   }
 
   @Test
+  void aDeletedOwnedFileOrAnEditedManifestMeansWorkAgain() throws Exception {
+    Generator.generate(request());
+    Path grant = out.resolve("terraform/account-111122223333/grant-remote.tf");
+    String original = Files.readString(grant);
+    Files.delete(grant);
+
+    Generator.GenerateResult restored = Generator.generate(request());
+
+    assertThat(restored.upToDate()).isFalse();
+    assertThat(restored.sync().written()).containsExactly(
+        "terraform/account-111122223333/grant-remote.tf");
+    assertThat(grant).hasContent(original.stripTrailing());
+
+    Path manifest = out.resolve(Manifest.FILE_NAME);
+    String listed = Files.readString(manifest);
+    Files.writeString(manifest, listed.replace("grant-remote.tf", "grant-elsewhere.tf"));
+    assertThat(Generator.generate(request()).upToDate()).isFalse();
+    assertThat(manifest).hasContent(listed.stripTrailing());
+    assertThat(Generator.generate(request()).upToDate()).isTrue();
+  }
+
+  @Test
   void aUserTemplateOverridesOneBuiltInFile() throws Exception {
     Path templates = temp.resolve("templates/terraform");
     Files.createDirectories(templates);

@@ -34,14 +34,17 @@ public final class Manifest {
 
   /** The manifest in {@code outputDirectory}; empty when there is none. */
   public static Manifest read(Path outputDirectory) throws IOException {
-    SortedMap<String, String> hashes = new TreeMap<>();
-    String text;
     try {
-      text = Files.readString(outputDirectory.resolve(FILE_NAME), StandardCharsets.UTF_8);
+      return parse(Files.readAllBytes(outputDirectory.resolve(FILE_NAME)));
     } catch (NoSuchFileException e) {
-      return new Manifest(hashes);
+      return new Manifest(new TreeMap<>());
     }
-    for (String line : text.split("\n")) {
+  }
+
+  /** A manifest from its bytes, as written by {@link #toFile}. */
+  static Manifest parse(byte[] bytes) {
+    SortedMap<String, String> hashes = new TreeMap<>();
+    for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
       int space = line.indexOf(' ');
       if (!line.startsWith("#") && space > 0) {
         hashes.put(line.substring(space + 1).strip(), line.substring(0, space));

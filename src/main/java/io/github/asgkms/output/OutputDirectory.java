@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -94,27 +93,6 @@ public final class OutputDirectory {
     return differences;
   }
 
-  /**
-   * Whether the manifest has the SHA-256 {@code manifestHash} and every file it lists is on
-   * disk with the bytes it was written with: proof, without rendering, that nothing changed.
-   */
-  public boolean isIntact(String manifestHash) throws IOException {
-    Path manifestFile = root.resolve(Manifest.FILE_NAME);
-    if (!Files.isRegularFile(manifestFile)
-        || !Sha256.hex(Files.readAllBytes(manifestFile)).equals(manifestHash)) {
-      return false;
-    }
-    Manifest manifest = Manifest.read(root);
-    for (Map.Entry<String, String> entry : manifest.hashesByPath().entrySet()) {
-      Path target = resolveOwned(entry.getKey());
-      if (target == null || !Files.isRegularFile(target)
-          || !Sha256.hex(Files.readAllBytes(target)).equals(entry.getValue())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private boolean writeIfChanged(GeneratedFile file) throws IOException {
     Path target = OutputPaths.resolve(root, file.path());
     if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), file.content())) {
@@ -125,7 +103,7 @@ public final class OutputDirectory {
   }
 
   /** A manifest path, or null when it is one we would never have written. */
-  private Path resolveOwned(String relativePath) {
+  Path resolveOwned(String relativePath) {
     try {
       return OutputPaths.resolve(root, relativePath);
     } catch (IllegalArgumentException e) {

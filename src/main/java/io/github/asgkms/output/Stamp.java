@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -15,12 +14,13 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * A hash over everything that shapes the output: the spec's bytes, the templates in effect,
- * the parameters and the generator's version. When it matches the last run's and the owned
- * files are intact, there is nothing to do. Computing it reads raw bytes only: no YAML
- * parser, no template engine. It runs on every build, so it does no more than that: the
- * built-in templates are read by name through the plugin's own class loader, whose jar is open
- * already, and no stream or lambda is started.
+ * What the last run saw, as two checksums: one over everything that shapes the output (the
+ * spec's bytes, the templates in effect, the parameters and the generator's version), and one
+ * over the files it owns in the output directory, manifest included. When both match, there is
+ * nothing to do. Computing them reads raw bytes only: no YAML parser, no template engine. It
+ * runs on every build, so it does no more than that: the built-in templates are read by name
+ * through the plugin's own class loader, whose jar is open already, no stream or lambda is
+ * started, and the checksums are CRCs ({@link StampChecksum}).
  */
 public final class Stamp {
   private static final String BUILT_IN_TEMPLATES = "templates/";
@@ -34,25 +34,54 @@ public final class Stamp {
    */
   public static String compute(Path spec, List<String> parameters, List<String> builtInTemplates,
       Path templateDirectory) throws IOException {
-    MessageDigest digest = Sha256.newDigest();
-    update(digest, "asg-kms stamp 2");
+    StampChecksum checksum = new StampChecksum().text("asg-kms stamp 3");
     for (String parameter : parameters) {
-      update(digest, parameter);
+      checksum.text(parameter);
     }
-    update(digest, "spec");
-    digest.update(Files.readAllBytes(spec));
+    checksum.text("spec").bytes(Files.readAllBytes(spec));
     for (String name : builtInTemplates) {
-      update(digest, "template " + name, builtInTemplate(name));
+      checksum.text("template " + name).bytes(builtInTemplate(name));
     }
     if (templateDirectory != null && Files.isDirectory(templateDirectory)) {
       for (Map.Entry<String, byte[]> template : userTemplates(templateDirectory).entrySet()) {
-        update(digest, "user template " + template.getKey(), template.getValue());
+        checksum.text("user template " + template.getKey()).bytes(template.getValue());
       }
     }
-    return HexFormat.of().formatHex(digest.digest());
+    return checksum.hex();
   }
 
-  /** The recorded stamp and manifest hash, or null when there is none. */
+  /** The checksum of generated files and their manifest, as {@link #ofOutput} reads them. */
+  public static String ofGenerated(Collection<GeneratedFile> files, GeneratedFile manifest) {
+    StampChecksum checksum = new StampChecksum().bytes(manifest.content());
+    for (GeneratedFile file : files) {
+      checksum.text(file.path()).bytes(file.content());
+    }
+    return checksum.hex();
+  }
+
+  /**
+   * The checksum of the owned files in an output directory: the manifest, then each file it
+   * lists, in its order. Null when the manifest or one of its files is missing, or lists a
+   * path that the plugin would never have written.
+   */
+  public static String ofOutput(OutputDirectory output) throws IOException {
+    Path manifestFile = output.root().resolve(Manifest.FILE_NAME);
+    if (!Files.isRegularFile(manifestFile)) {
+      return null;
+    }
+    byte[] manifestBytes = Files.readAllBytes(manifestFile);
+    StampChecksum checksum = new StampChecksum().bytes(manifestBytes);
+    for (String owned : Manifest.parse(manifestBytes).hashesByPath().keySet()) {
+      Path file = output.resolveOwned(owned);
+      if (file == null || !Files.isRegularFile(file)) {
+        return null;
+      }
+      checksum.text(owned).bytes(Files.readAllBytes(file));
+    }
+    return checksum.hex();
+  }
+
+  /** The recorded checksums, or null when there are none. */
   public static Recorded read(Path stampFile) throws IOException {
     try {
       List<String> lines = Files.readAllLines(stampFile, StandardCharsets.UTF_8);
@@ -64,30 +93,17 @@ public final class Stamp {
 
   public static void write(Path stampFile, Recorded recorded) throws IOException {
     OutputDirectory.writeAtomically(stampFile.toAbsolutePath(),
-        (recorded.inputs() + "\n" + recorded.manifestHash() + "\n")
+        (recorded.inputs() + "\n" + recorded.output() + "\n")
             .getBytes(StandardCharsets.UTF_8));
   }
 
   /**
    * What the last successful run recorded.
    *
-   * @param inputs the stamp of its inputs
-   * @param manifestHash the SHA-256 of the manifest it wrote
+   * @param inputs the checksum of its inputs, from {@link #compute}
+   * @param output the checksum of the files it owned afterwards, from {@link #ofGenerated}
    */
-  public record Recorded(String inputs, String manifestHash) {}
-
-  private static void update(MessageDigest digest, String label, byte[] bytes) {
-    update(digest, label);
-    update(digest, Integer.toString(bytes.length));
-    digest.update(bytes);
-  }
-
-  /** Length-prefixed, so that no two different inputs hash the same byte stream. */
-  private static void update(MessageDigest digest, String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-    digest.update(bytes);
-  }
+  public record Recorded(String inputs, String output) {}
 
   /** A template packaged with the plugin, from its jar or, in development, its classes. */
   static byte[] builtInTemplate(String name) throws IOException {
