@@ -15,8 +15,8 @@ import java.util.Map;
  * reach every file, and at thousands of files the default wrapper's fresh bean models and
  * reflective calls were a large part of rendering.
  *
- * <p>It holds the records of one run, so it belongs to one {@link TemplateEngine}, used by one
- * thread.
+ * <p>It keeps the records it has wrapped, unlocked, so each rendering thread has its own
+ * ({@link RenderSession}).
  */
 final class RecordObjectWrapper extends DefaultObjectWrapper {
   private final Map<Class<?>, RecordShape> shapes = new HashMap<>();

@@ -4,28 +4,48 @@ import io.github.asgkms.output.GeneratedFile;
 import io.github.asgkms.plan.Plan;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
-/** Renders a plan into files, in memory: sorted by path, UTF-8, LF line ends. */
+/**
+ * Renders a plan into files, in memory: sorted by path, UTF-8, LF line ends. Each file depends
+ * on the plan alone, so a large plan is rendered on several threads ({@link ParallelRender});
+ * the files, and the error when templates fail, are the same as on one.
+ */
 public final class Renderer {
   private final TemplateEngine engine;
+  private final int threads;
 
+  /** A renderer that uses up to one thread per processor. */
   public Renderer(TemplateEngine engine) {
+    this(engine, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** A renderer that uses at most {@code threads} threads, the caller's included. */
+  public Renderer(TemplateEngine engine, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+    }
     this.engine = engine;
+    this.threads = threads;
   }
 
   public List<GeneratedFile> render(Plan plan, Set<Format> formats) throws RenderException {
-    List<GeneratedFile> files = new ArrayList<>();
+    List<RenderJob> jobs = new ArrayList<>();
     for (Format format : formats) {
-      for (RenderJob job : format.layout().jobs(plan)) {
-        String text = endWithOneLineFeed(engine.render(job.template(), job.model()));
-        files.add(new GeneratedFile(job.path(), text.getBytes(StandardCharsets.UTF_8)));
-      }
+      jobs.addAll(format.layout().jobs(plan));
     }
-    files.sort(Comparator.comparing(GeneratedFile::path));
-    return List.copyOf(files);
+    GeneratedFile[] files = ParallelRender.render(engine, jobs, threads);
+    Arrays.sort(files, Comparator.comparing(GeneratedFile::path));
+    return List.of(files);
+  }
+
+  /** One file: the job's template rendered, ending with exactly one line feed. */
+  static GeneratedFile renderOne(RenderSession session, RenderJob job) throws RenderException {
+    String text = endWithOneLineFeed(session.render(job.template(), job.model()));
+    return new GeneratedFile(job.path(), text.getBytes(StandardCharsets.UTF_8));
   }
 
   /**

@@ -11,14 +11,11 @@ import freemarker.cache.TemplateLoader;
 import freemarker.core.TemplateClassResolver;
 import freemarker.core.TemplateConfiguration;
 import freemarker.template.Configuration;
-import freemarker.template.Template;
-import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.Version;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,10 +32,8 @@ public final class TemplateEngine {
   static final Version FREEMARKER_BEHAVIOUR = Configuration.VERSION_2_3_34;
 
   private final Configuration configuration;
-  /** Each template this engine has used, so a file costs no lookup in Freemarker's cache. */
-  private final Map<String, Template> templates = new HashMap<>();
-  /** One buffer for every file of the run: a file's text is copied out of it once. */
-  private final TextWriter out = new TextWriter(8192);
+  /** The session of {@link #render}, made when first needed. */
+  private RenderSession ownSession;
 
   /** @param overrideDirectory a folder of user templates, or null for the built-ins only */
   public TemplateEngine(Path overrideDirectory) throws IOException {
@@ -70,23 +65,20 @@ public final class TemplateEngine {
     configuration.setCacheStorage(new StrongCacheStorage());
   }
 
-  /** Renders one template; the text always ends with exactly one line feed. */
+  /**
+   * Renders one template on the caller's thread; the text is what the template wrote. One
+   * thread at a time: a renderer on several threads gives each a {@link #newSession}.
+   */
   public String render(String templateName, Map<String, Object> model) throws RenderException {
-    try {
-      Template template = templates.get(templateName);
-      if (template == null) {
-        template = configuration.getTemplate(templateName);
-        templates.put(templateName, template);
-      }
-      out.clear();
-      template.process(model, out);
-      return out.toString();
-    } catch (TemplateException e) {
-      throw new RenderException("template " + templateName + " failed: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new RenderException("template " + templateName + " cannot be loaded: "
-          + e.getMessage(), e);
+    if (ownSession == null) {
+      ownSession = newSession();
     }
+    return ownSession.render(templateName, model);
+  }
+
+  /** What one thread needs to render with this engine; the engine itself is shared. */
+  RenderSession newSession() {
+    return new RenderSession(configuration);
   }
 
   /**
