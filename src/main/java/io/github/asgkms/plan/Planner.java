@@ -5,6 +5,7 @@ import io.github.asgkms.spec.KeySpec;
 import io.github.asgkms.spec.Spec;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,7 +35,6 @@ public final class Planner {
         + spec.serviceLinkedRoleSuffix().map(suffix -> "_" + suffix).orElse("");
     String roleArn = "arn:" + partition + ":iam::" + asgAccount + ":"
         + SERVICE_LINKED_ROLE_PATH + roleName;
-    String asgRoot = "arn:" + partition + ":iam::" + asgAccount + ":root";
 
     List<KeySpec> keys = spec.keys().stream()
         .sorted(Comparator.comparing(KeySpec::name)).toList();
@@ -42,18 +42,21 @@ public final class Planner {
     keysByAccount.put(asgAccount, new ArrayList<>());
     List<KeyPlan> keyPlans = new ArrayList<>();
     List<GrantPlan> grants = new ArrayList<>();
+    Map<String, List<PolicyStatement>> statementsByKey = new HashMap<>();
     for (KeySpec key : keys) {
       KmsKeyArn arn = key.arn();
       boolean crossAccount = !arn.accountId().equals(asgAccount);
       List<String> operations = key.grantOperations().orElse(spec.grantOperations());
-      List<PolicyStatement> statements = new ArrayList<>();
-      if (spec.fullKeyPolicy()) {
-        statements.add(rootStatement(partition, arn.accountId()));
+      // Keys of one account have the same statements, unless leastPrivilege names their grant
+      // operations: one list serves them all, so a large plan holds, and the templates wrap,
+      // each statement once.
+      String statementsKey = spec.leastPrivilege() ? arn.accountId() + " " + operations
+          : arn.accountId();
+      List<PolicyStatement> statements = statementsByKey.get(statementsKey);
+      if (statements == null) {
+        statements = keyStatements(spec, arn.accountId(), crossAccount, operations, roleArn);
+        statementsByKey.put(statementsKey, statements);
       }
-      statements.addAll(crossAccount
-          ? externalAccountStatements(asgAccount, asgRoot,
-              grantConditions(spec, roleArn, operations))
-          : serviceLinkedRoleStatements(roleArn));
       KeyPlan plan = new KeyPlan(key.name(), arn.arn(), arn.accountId(), arn.region(),
           crossAccount, statements, spec.fullKeyPolicy());
       keyPlans.add(plan);
@@ -88,6 +91,22 @@ public final class Planner {
             spec.serviceLinkedRoleSuffix().orElse(null));
     return new Plan(specLabel, spec.partition(), asgAccount, roleName, roleArn, newRole, accounts,
         keyPlans, warnings);
+  }
+
+  /** The statements a key's policy needs: the root's first for a complete policy. */
+  private static List<PolicyStatement> keyStatements(Spec spec, String keyAccount,
+      boolean crossAccount, List<String> operations, String roleArn) {
+    String partition = spec.partition().id();
+    String asgAccount = spec.autoScalingAccountId();
+    List<PolicyStatement> statements = new ArrayList<>();
+    if (spec.fullKeyPolicy()) {
+      statements.add(rootStatement(partition, keyAccount));
+    }
+    statements.addAll(crossAccount
+        ? externalAccountStatements(asgAccount, "arn:" + partition + ":iam::" + asgAccount
+            + ":root", grantConditions(spec, roleArn, operations))
+        : serviceLinkedRoleStatements(roleArn));
+    return List.copyOf(statements);
   }
 
   /** The article's same-account statements, for the service-linked role itself. */

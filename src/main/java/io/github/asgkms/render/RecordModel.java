@@ -2,6 +2,7 @@ package io.github.asgkms.render;
 
 import freemarker.template.ObjectWrapper;
 import freemarker.template.SimpleCollection;
+import freemarker.template.SimpleScalar;
 import freemarker.template.SimpleSequence;
 import freemarker.template.TemplateCollectionModel;
 import freemarker.template.TemplateHashModelEx;
@@ -45,6 +46,8 @@ final class RecordModel implements TemplateHashModelEx {
       if (raw instanceof List<?> list) {
         value = new SimpleSequence(list, wrapper);
         values[index] = value;
+      } else if (raw instanceof String text) {
+        return new SimpleScalar(text); // what the wrapper would make, without its type tests
       } else {
         return wrapper.wrap(raw);
       }

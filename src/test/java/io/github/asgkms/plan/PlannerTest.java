@@ -103,6 +103,35 @@ class PlannerTest {
   }
 
   @Test
+  void keysOfOneAccountShareOneStatementListUnlessTheirConditionsDiffer() throws Exception {
+    Plan plan = plan("""
+        version: 1
+        autoScalingAccountId: "111122223333"
+        keys:
+          - name: a
+            arn: arn:aws:kms:us-west-2:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d
+          - name: b
+            arn: arn:aws:kms:us-east-1:444455556666:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0
+          - name: c
+            arn: arn:aws:kms:us-east-1:444455556666:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f1
+            grantOperations: [Decrypt]
+          - name: d
+            arn: arn:aws:kms:us-east-1:777788889999:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0
+        fullKeyPolicy: true
+        leastPrivilege: true
+        """);
+    List<KeyPlan> keys = plan.keys();
+
+    assertThat(keys.get(1).statements()).isSameAs(keys.get(0).statements());
+    // leastPrivilege conditions CreateGrant on the key's own operations.
+    assertThat(keys.get(2).statements()).isNotEqualTo(keys.get(0).statements());
+    // The root statement names the key's own account.
+    assertThat(keys.get(3).statements()).isNotEqualTo(keys.get(0).statements());
+    assertThat(keys.get(3).statements().get(0).principals())
+        .containsExactly("arn:aws:iam::777788889999:root");
+  }
+
+  @Test
   void suffixAndPartitionShapeTheRoleArn() throws Exception {
     Plan plan = plan("""
         version: 1
