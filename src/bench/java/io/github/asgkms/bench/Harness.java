@@ -6,42 +6,47 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The benchmark harness behind {@code src/bench/run}: the in-process benchmark, then the whole
  * build side by side, then each figure against its target. It prints figures and fails on
  * nothing but a broken build: a machine's speed is no test.
  *
- * <p>Arguments: {@code jmh} or {@code builds} to run only one half, and {@code --runs=N} for
- * the number of builds of each kind in each case (default 15).
+ * <p>Arguments: {@code jmh}, {@code builds} or {@code startup} to run only that part, and
+ * {@code --runs=N} for the number of runs of each kind in each case (default 15).
  */
 public final class Harness {
   static final double MAX_10000_KEYS_MILLIS = 1000;
   static final double MAX_GROWTH_1000_TO_10000 = 12;
   static final double MAX_COLD_RATIO = 1.10;
   static final double MAX_UP_TO_DATE_RATIO = 1.03;
+  private static final List<String> PARTS = List.of("jmh", "builds", "startup");
 
   private Harness() {}
 
   public static void main(String[] args) throws Exception {
-    boolean jmh = true;
-    boolean builds = true;
+    Set<String> parts = new LinkedHashSet<>();
     int runs = 15;
     for (String arg : args) {
-      if (arg.equals("jmh")) {
-        builds = false;
-      } else if (arg.equals("builds")) {
-        jmh = false;
+      if (PARTS.contains(arg)) {
+        parts.add(arg);
       } else if (arg.startsWith("--runs=")) {
         runs = Integer.parseInt(arg.substring("--runs=".length()));
       } else {
         throw new IllegalArgumentException("unknown argument " + arg
-            + "; expected jmh, builds or --runs=N");
+            + "; expected jmh, builds, startup or --runs=N");
       }
     }
+    if (parts.isEmpty()) {
+      parts.addAll(PARTS);
+    }
+    boolean jmh = parts.contains("jmh");
+    boolean builds = parts.contains("builds");
     PrintStream out = System.out;
     Properties properties = properties();
     List<String> targets = new ArrayList<>();
@@ -58,6 +63,10 @@ public final class Harness {
           String.format("with/without %.3f", cold)));
       targets.add(target("an up-to-date run adds at most 3%", upToDate <= MAX_UP_TO_DATE_RATIO,
           String.format("with/without %.3f", upToDate)));
+    }
+    if (parts.contains("startup")) {
+      StartUpComparison.run(Path.of(properties.getProperty("pluginJar")),
+          Path.of(properties.getProperty("exampleSpec")), runs, out);
     }
     out.println();
     Machine.print(out, BuildComparison.MVN);
