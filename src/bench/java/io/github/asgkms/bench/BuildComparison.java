@@ -22,6 +22,7 @@ final class BuildComparison {
   static final String WITHOUT = "without plugin";
   static final String WITH = "with plugin";
   static final String SKIPPED = "with plugin, skipped";
+  static final String REFERENCE = "maven-clean-plugin, skipped";
 
   private final ThrowawayProjects projects;
   private final Path repository;
@@ -68,6 +69,7 @@ final class BuildComparison {
   void prepare() throws IOException, InterruptedException {
     build(projects.with, List.of(), false, false);
     build(projects.without, List.of(), false, false);
+    build(projects.reference, List.of(), false, false);
     deleteRecursively(projects.with.resolve("target"));
     expectLog(build(projects.with, List.of(), true, false), "files from");
     expectLog(build(projects.with, List.of(), true, false), "is up to date");
@@ -89,14 +91,16 @@ final class BuildComparison {
   /**
    * A build whose spec, templates and output are unchanged since the last one; and, for
    * reference, the same build with the plugin skipped, which is Maven loading the plugin and
-   * nothing more: no plugin can cost less.
+   * nothing more, and the bare build with Apache's maven-clean-plugin skipped instead: what
+   * loading any plugin costs.
    */
   Case upToDate(int runs) throws IOException, InterruptedException {
     build(projects.with, List.of(), true, true);
     return measure("up to date", runs, false, List.of(
         new Variant(WITHOUT, projects.without, List.of()),
         new Variant(WITH, projects.with, List.of()),
-        new Variant(SKIPPED, projects.with, List.of("-Dasgkms.skip"))));
+        new Variant(SKIPPED, projects.with, List.of("-Dasgkms.skip")),
+        new Variant(REFERENCE, projects.reference, List.of())));
   }
 
   private Case measure(String name, int runs, boolean cleanFirst, List<Variant> variants)

@@ -50,6 +50,7 @@ public final class Harness {
     PrintStream out = System.out;
     Properties properties = properties();
     List<String> targets = new ArrayList<>();
+    String floor = null;
     if (jmh) {
       Map<String, Map<Integer, InProcess.Score>> scores = InProcess.run();
       InProcess.print(scores, out);
@@ -63,6 +64,13 @@ public final class Harness {
           String.format("with/without %.3f", cold)));
       targets.add(target("an up-to-date run adds at most 3%", upToDate <= MAX_UP_TO_DATE_RATIO,
           String.format("with/without %.3f", upToDate)));
+      BuildComparison.Case upToDateCase = cases.get(1);
+      floor = String.format("Loading a plugin that does nothing: maven-clean-plugin, skipped, adds"
+          + " %.1f%% wall and %.1f%% CPU; this plugin up to date, %.1f%% and %.1f%%.",
+          percent(upToDateCase.wallRatio(BuildComparison.REFERENCE)),
+          percent(upToDateCase.cpuRatio(BuildComparison.REFERENCE)),
+          percent(upToDateCase.wallRatio(BuildComparison.WITH)),
+          percent(upToDateCase.cpuRatio(BuildComparison.WITH)));
     }
     if (parts.contains("startup")) {
       StartUpComparison.run(Path.of(properties.getProperty("pluginJar")),
@@ -72,6 +80,13 @@ public final class Harness {
     Machine.print(out, BuildComparison.MVN);
     out.println("Targets:");
     targets.forEach(line -> out.println("  " + line));
+    if (floor != null) {
+      out.println(floor);
+    }
+  }
+
+  private static double percent(double ratio) {
+    return (ratio - 1) * 100;
   }
 
   private static List<String> inProcessTargets(Map<Integer, InProcess.Score> pipeline) {

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 
 /**
- * Two small pom-packaged projects that differ only in the plugin: {@code with} binds
- * {@code generate} for every available format, {@code without} is the same project bare.
+ * Small pom-packaged projects that differ only in their plugins: {@code with} binds
+ * {@code generate} for every available format, {@code without} is the same project bare, and
+ * {@code reference} binds Apache's maven-clean-plugin, skipped: what Maven charges for loading
+ * a plugin that does nothing, whoever wrote it.
  * Both hold the bundled example's spec, and both build from the harness's own local
  * repository, so nothing another build installs can change what is measured.
  */
@@ -44,6 +46,29 @@ final class ThrowawayProjects {
           </plugins>
         </build>
       """;
+  /** A plugin from Apache with a skip parameter, as small as plugins come. */
+  private static final String REFERENCE_PLUGIN = """
+        <build>
+          <plugins>
+            <plugin>
+              <artifactId>maven-clean-plugin</artifactId>
+              <version>3.4.0</version>
+              <executions>
+                <execution>
+                  <id>skipped</id>
+                  <phase>generate-sources</phase>
+                  <goals>
+                    <goal>clean</goal>
+                  </goals>
+                  <configuration>
+                    <skip>true</skip>
+                  </configuration>
+                </execution>
+              </executions>
+            </plugin>
+          </plugins>
+        </build>
+      """;
   /** The user's local repository as a remote one, as the ITs do, for the first online run. */
   private static final String SETTINGS = """
       <?xml version="1.0" encoding="UTF-8"?>
@@ -71,11 +96,13 @@ final class ThrowawayProjects {
 
   final Path with;
   final Path without;
+  final Path reference;
   final Path settings;
 
-  private ThrowawayProjects(Path with, Path without, Path settings) {
+  private ThrowawayProjects(Path with, Path without, Path reference, Path settings) {
     this.with = with;
     this.without = without;
+    this.reference = reference;
     this.settings = settings;
   }
 
@@ -86,9 +113,11 @@ final class ThrowawayProjects {
     Path with = project(root.resolve("with"), spec,
         POM.formatted("with", PLUGIN.formatted(pluginVersion, formats)));
     Path without = project(root.resolve("without"), spec, POM.formatted("without", ""));
+    Path reference = project(root.resolve("reference"), spec,
+        POM.formatted("reference", REFERENCE_PLUGIN));
     Path settings = Files.writeString(root.resolve("settings.xml"),
         SETTINGS.formatted(userLocalRepository.toUri()));
-    return new ThrowawayProjects(with, without, settings);
+    return new ThrowawayProjects(with, without, reference, settings);
   }
 
   private static Path project(Path dir, Path spec, String pom) throws IOException {
