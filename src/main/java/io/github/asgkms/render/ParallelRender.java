@@ -45,7 +45,7 @@ final class ParallelRender {
       started[i].start();
     }
     render.work();
-    joinAll(started);
+    Threads.joinAll(started);
     return render.result();
   }
 
@@ -83,22 +83,5 @@ final class ParallelRender {
       throw e;
     }
     throw (Error) failure;
-  }
-
-  /** Waits for every thread; an interrupt is kept for the caller, not lost. */
-  private static void joinAll(Thread[] threads) {
-    boolean interrupted = false;
-    for (Thread thread : threads) {
-      while (thread.isAlive()) {
-        try {
-          thread.join();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -87,16 +87,6 @@ public final class TemplateEngineStart implements AutoCloseable {
   /** Waits for the thread to end. */
   @Override
   public void close() {
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    Threads.joinAll(thread);
   }
 }
