@@ -50,10 +50,10 @@ final class RenderSession {
   }
 
   /**
-   * A template from Freemarker's cache. A failure there may be one that the thread parsing
-   * templates ahead ({@link TemplateEngineStart}) left in the cache, which Freemarker reports as
-   * "an error on an earlier attempt"; loading once more, afresh, gives the error with the
-   * message and location of a first load, whichever thread got there first.
+   * A template from Freemarker's cache. A failure there may be one that parsing ahead
+   * ({@link TemplateEngine#preparse}) left in the cache, which Freemarker reports as "an error
+   * on an earlier attempt"; loading once more, afresh, gives the error with the message and
+   * location of a first load, whichever thread got there first.
    */
   private Template load(String name) throws IOException {
     try {

@@ -83,24 +83,16 @@ public final class TemplateEngine {
 
   /**
    * Parses these templates into the cache, ahead of the first file that needs them. A template
-   * that fails here is forgotten, not remembered as failed: loading it again when a file needs
-   * it, if one does, raises the error with the message and location a first load gives.
+   * that fails here is left for that file, if one needs it: {@link RenderSession} then loads it
+   * afresh, so the error has the message and location a first load gives.
    */
   void preparse(List<String> names) {
     for (String name : names) {
       try {
         configuration.getTemplate(name);
       } catch (IOException | RuntimeException e) {
-        forget(name);
+        // Reported, if ever, by the file that needs the template.
       }
-    }
-  }
-
-  private void forget(String name) {
-    try {
-      configuration.removeTemplateFromCache(name);
-    } catch (IOException e) {
-      // Nothing was cached, so there is nothing to forget.
     }
   }
 
