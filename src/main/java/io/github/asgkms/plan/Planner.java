@@ -103,8 +103,8 @@ public final class Planner {
       statements.add(rootStatement(partition, keyAccount));
     }
     statements.addAll(crossAccount
-        ? externalAccountStatements(asgAccount, "arn:" + partition + ":iam::" + asgAccount
-            + ":root", grantConditions(spec, roleArn, operations))
+        ? externalAccountStatements(asgAccount, rootArn(partition, asgAccount),
+            grantConditions(spec, roleArn, operations))
         : serviceLinkedRoleStatements(roleArn));
     return List.copyOf(statements);
   }
@@ -125,8 +125,12 @@ public final class Planner {
    */
   private static PolicyStatement rootStatement(String partition, String keyAccount) {
     return new PolicyStatement("Enable IAM User Permissions",
-        List.of("arn:" + partition + ":iam::" + keyAccount + ":root"), List.of("kms:*"),
-        List.of("*"), List.of());
+        List.of(rootArn(partition, keyAccount)), List.of("kms:*"), List.of("*"), List.of());
+  }
+
+  /** An account's root principal, which stands for the account itself. */
+  private static String rootArn(String partition, String account) {
+    return "arn:" + partition + ":iam::" + account + ":root";
   }
 
   /**
