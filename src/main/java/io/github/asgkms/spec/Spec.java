@@ -14,7 +14,6 @@ import java.util.Optional;
  * @param grantOperations the default operations for grants
  * @param keys the keys, in spec order
  * @param grantCreatorRoleName the IAM role to attach the CreateGrant policy to, if any
- * @param createServiceLinkedRole whether to create the service-linked role
  * @param leastPrivilege whether cross-account CreateGrant is conditioned on the grantee and
  *     the operations
  * @param fullKeyPolicy whether key policies are complete, with the key account's root
