@@ -361,8 +361,14 @@ final class SpecBinder {
     if (node instanceof Mapping m) {
       return Optional.of(m);
     }
-    errors.add(node.mark(), path, "expected a mapping, found " + describe(node));
+    errors.add(node.mark(), path, "expected a mapping, found " + describe(node)
+        + (isNull(node) ? "; if its entries are on the lines below, indent them under it" : ""));
     return Optional.empty();
+  }
+
+  /** An empty value, as YAML reads a key whose entries lost their indentation. */
+  private static boolean isNull(YamlNode node) {
+    return node instanceof Scalar s && s.type() == Scalar.Type.NULL;
   }
 
   private static String describe(YamlNode node) {
