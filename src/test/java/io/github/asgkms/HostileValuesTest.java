@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.aws.Partition;
 import io.github.asgkms.output.GeneratedFile;
 import io.github.asgkms.plan.AccountPlan;
@@ -50,7 +51,7 @@ class HostileValuesTest {
     return field + HOSTILE;
   }
 
-  static Plan hostilePlan() {
+  static Plan hostilePlan(GrantManager manager) {
     PolicyStatement statement = new PolicyStatement(h("sid"), List.of(h("principal")),
         List.of(h("action")), List.of(h("resource")),
         List.of(new Condition(h("test"), h("variable"), List.of(h("value")))));
@@ -60,20 +61,26 @@ class HostileValuesTest {
         List.of(statement), false);
     // Logical IDs are the plan's own, letters and digits by construction, never spec text.
     GrantPlan grant = new GrantPlan(h("name"), h("grant"), h("key-arn"), h("region"),
-        h("grantee"), List.of(h("op1"), h("op2")), "HostileGrant");
+        h("grantee"), List.of(h("op1"), h("op2")), h("retiring"), "HostileGrant");
     IamPolicyPlan policy = new IamPolicyPlan(h("policy"), List.of(iamStatement), h("role"));
     AccountPlan account = new AccountPlan(ACCOUNT, true, List.of(key), List.of(grant),
         List.of(policy), List.of(new IamPolicyPlan(null, List.of(iamStatement), null)));
     return new Plan(h("label"), Partition.AWS, ACCOUNT, h("role-name"), h("role-arn"),
-        new ServiceLinkedRolePlan(h("service"), h("suffix")), List.of(account), List.of(key),
-        List.of());
+        new ServiceLinkedRolePlan(h("service"), h("suffix")), manager, h("creator"),
+        List.of(account), List.of(key), List.of());
   }
 
   @BeforeAll
   static void render() throws Exception {
     files = new TreeMap<>();
-    for (GeneratedFile file : new Renderer(new TemplateEngine(null))
-        .render(hostilePlan(), EnumSet.allOf(Format.class))) {
+    // Each manager's own artifact comes from a plan that names it; every other file is the
+    // same whichever manager the plan names.
+    List<GeneratedFile> rendered = new ArrayList<>();
+    Renderer renderer = new Renderer(new TemplateEngine(null));
+    for (GrantManager manager : GrantManager.values()) {
+      rendered.addAll(renderer.render(hostilePlan(manager), EnumSet.of(Format.managing(manager))));
+    }
+    for (GeneratedFile file : rendered) {
       // The paths hold hostile text too (the output directory would refuse them): name the
       // files by what they are.
       String path = file.path();
