@@ -1,4 +1,4 @@
-"""Tests of the Custom::KmsGrant function, run by PythonHandlerTest with python3 -m unittest.
+"""Tests of the Custom::KmsGrant function, run by GrantFunctionPythonTest with python3 -m unittest.
 
 The code under test is read out of a generated stack's ZipFile (GRANT_FUNCTION_STACK, by
 default a golden one), so that the tested code is the shipped code. boto3 is replaced by a
@@ -17,7 +17,7 @@ from pathlib import Path
 
 STACK = Path(os.environ.get(
     "GRANT_FUNCTION_STACK",
-    "src/test/resources/golden/create-service-linked-role/expected/cloudformation/"
+    "src/test/resources/golden/cloudformation-new-account/expected/cloudformation/"
     "account-111122223333/auto-scaling-account-stack.yaml"))
 
 KEY = "arn:aws:kms:us-west-2:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d"

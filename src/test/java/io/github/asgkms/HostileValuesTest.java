@@ -156,7 +156,9 @@ class HostileValuesTest {
         .isEqualTo(asHclReadsIt(h("role")));
     // Only what the templates declare: no value added a block or an attribute of its own.
     assertThat(byFile.get("create-grant-policy.tf").path("resource").size()).isEqualTo(2);
-    assertThat(grant.size()).isEqualTo(7); // and retire_on_delete, depends_on
+    assertThat(grant.path("retiring_principal").asText())
+        .isEqualTo(asHclReadsIt(h("retiring")));
+    assertThat(grant.size()).isEqualTo(8); // and retire_on_delete, depends_on
     JsonNode role = byFile.get("service-linked-role.tf").path("resource")
         .path("aws_iam_service_linked_role").path("asg_kms").get(0);
     assertThat(role.path("aws_service_name").asText()).isEqualTo(asHclReadsIt(h("service")));
@@ -230,11 +232,14 @@ class HostileValuesTest {
     assertThat(process.exitValue()).as(output).isZero();
     assertThat(temp.resolve("pwned")).doesNotExist();
 
-    List<String> createGrant = List.of(Files.readString(calls, StandardCharsets.UTF_8)
-        .split("\n\0", -1)[1].split("\0", -1));
+    String[] recorded = Files.readString(calls, StandardCharsets.UTF_8).split("\n\0", -1);
+    assertThat(List.of(recorded[0].split("\0", -1))).containsExactly("sts",
+        "get-caller-identity", "--region", h("region"), "--query", "Account", "--output", "text",
+        "");
+    List<String> createGrant = List.of(recorded[1].split("\0", -1));
     assertThat(createGrant).containsExactly("kms", "create-grant", "--key-id", h("key-arn"),
         "--grantee-principal", h("grantee"), "--operations", h("op1"), h("op2"), "--name",
-        h("grant"), "--region", h("region"), "");
+        h("grant"), "--retiring-principal", h("retiring"), "--region", h("region"), "");
     assertThat(output).startsWith("Creating grant " + h("grant") + " on key " + h("name"));
   }
 
