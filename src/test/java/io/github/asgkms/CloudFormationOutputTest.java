@@ -186,7 +186,7 @@ class CloudFormationOutputTest {
   }
 
   /** A value or a list of values, as a list of their text; a missing node gives none. */
-  private static List<String> strings(JsonNode node) {
+  static List<String> strings(JsonNode node) {
     List<String> values = new ArrayList<>();
     if (node.isArray()) {
       node.forEach(v -> values.add(v.asText()));

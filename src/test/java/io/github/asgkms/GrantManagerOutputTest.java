@@ -1,5 +1,6 @@
 package io.github.asgkms;
 
+import static io.github.asgkms.CloudFormationOutputTest.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -296,15 +297,5 @@ class GrantManagerOutputTest {
     List<JsonNode> statements = new ArrayList<>();
     (policy.isArray() ? policy : policy.path("Statement")).forEach(statements::add);
     return statements;
-  }
-
-  private static List<String> strings(JsonNode node) {
-    List<String> values = new ArrayList<>();
-    if (node.isArray()) {
-      node.forEach(v -> values.add(v.asText()));
-    } else if (!node.isMissingNode()) {
-      values.add(node.asText());
-    }
-    return values;
   }
 }
