@@ -9,7 +9,7 @@ from the signature's credential scope and recorded with the operation, its param
 caller and the Host. Grants are kept as KMS keeps them, so that grant IDs are real, and errors
 can be ordered per operation to exercise a client's retry and "gone" paths.
 
-Sources: KMS API Reference (CreateGrant, ListGrants, RetireGrant, RevokeGrant), STS API
+Sources: KMS API Reference (CreateGrant, RetireGrant, RevokeGrant), STS API
 Reference (GetCallerIdentity), the AWS General Reference's Signature Version 4 signing
 process. Standard library only; it serves 127.0.0.1 and nothing else.
 
@@ -30,7 +30,7 @@ import uuid
 from xml.sax.saxutils import escape
 
 KMS_TARGET = "TrentService."
-KMS_OPERATIONS = ("CreateGrant", "ListGrants", "RetireGrant", "RevokeGrant")
+KMS_OPERATIONS = ("CreateGrant", "RetireGrant", "RevokeGrant")
 STS_VERSION = "2011-06-15"
 STS_NAMESPACE = f"https://sts.amazonaws.com/doc/{STS_VERSION}/"
 # KMS grant IDs are 64 hexadecimal digits.
@@ -240,20 +240,6 @@ class AwsStub:
             same = grant
         return {"GrantId": same["GrantId"], "GrantToken": secrets.token_urlsafe(96)}
 
-    def ListGrants(self, identity, params, record):
-        key_arn = self.key(params["KeyId"], record)
-        grants = [g for g in self.grants.values() if g["KeyId"] == key_arn
-                  and params.get("GrantId") in (None, g["GrantId"])
-                  and params.get("GranteePrincipal") in (None, g["GranteePrincipal"])]
-        start = int(params.get("Marker", 0))
-        limit = params.get("Limit", 50)
-        page = grants[start:start + limit]
-        response = {"Grants": [{k: v for k, v in g.items() if v is not None} for g in page],
-                    "Truncated": start + limit < len(grants)}
-        if response["Truncated"]:
-            response["NextMarker"] = str(start + limit)
-        return response
-
     def RetireGrant(self, identity, params, record):
         grant = self.find_grant(params, record)
         # Who may retire: the retiring principal, the grantee if the grant allows it, or, as
@@ -274,9 +260,15 @@ class AwsStub:
         return {}
 
     def RevokeGrant(self, identity, params, record):
-        # Who may revoke is the key policy's decision, which the stub does not hold; order an
-        # AccessDeniedException with fail() to play a key policy that does not allow it.
-        del self.grants[self.find_grant(params, record)["GrantId"]]
+        grant = self.find_grant(params, record)
+        # Revoking is the key policy's to allow, and across accounts the key policy must name
+        # the caller's account: the key policies this project writes never do.
+        if grant["KeyId"].split(":")[4] != identity.account:
+            raise ServiceError(400, "AccessDeniedException",
+                               f"User: {identity.arn} is not authorized to perform: "
+                               "kms:RevokeGrant on this resource because no resource-based "
+                               "policy allows the kms:RevokeGrant action")
+        del self.grants[grant["GrantId"]]
         return {}
 
     def find_grant(self, params, record):
