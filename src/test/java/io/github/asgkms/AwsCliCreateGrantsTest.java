@@ -56,7 +56,7 @@ class AwsCliCreateGrantsTest {
     }
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @MethodSource("scripts")
   void createsEachGrantOnceInItsKeysRegionAfterAskingStsInThePartition(Path script)
       throws Exception {
@@ -83,7 +83,32 @@ class AwsCliCreateGrantsTest {
     }
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scripts")
+  void whoRanItRetiresEachGrantAsItsRetiringPrincipal(Path script) throws Exception {
+    Case golden = Case.of(script);
+    try (AwsStubProcess stub = golden.stub()) {
+      Run run = run(script, stub, golden.autoScalingCaller());
+      assertThat(run.exitCode).as(run.output).isZero();
+
+      for (JsonNode grant : stub.grants()) {
+        String keyArn = grant.path("KeyId").asText();
+        // As the README says to, with aws found on PATH as a user's shell finds it.
+        Run retire = run(stub, golden.autoScalingCaller(), "sh", "-c", "exec aws \"$@\"", "aws",
+            "kms", "retire-grant", "--key-id",
+            keyArn, "--grant-id", grant.path("GrantId").asText(),
+            "--region", KmsKeyArn.parse(keyArn).region());
+        assertThat(retire.exitCode).as(retire.output).isZero();
+        List<JsonNode> requests = stub.requests();
+        // Not the backup that lets the account that created a grant retire it.
+        assertThat(requests.get(requests.size() - 1).path("allowedAs").asText())
+            .isEqualTo("RetiringPrincipal");
+      }
+      assertThat(stub.grants()).isEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
   @MethodSource("scripts")
   void refusesCredentialsOfAnotherAccountAndCreatesNothing(Path script) throws Exception {
     Case golden = Case.of(script);
@@ -118,6 +143,7 @@ class AwsCliCreateGrantsTest {
     expected.put("GranteePrincipal", grant.granteePrincipal());
     expected.put("Operations", grant.operations());
     expected.put("Name", grant.name());
+    expected.put("RetiringPrincipal", grant.retiringPrincipal());
     assertThat(request.path("service").asText()).isEqualTo("kms");
     assertThat(request.path("operation").asText()).isEqualTo("CreateGrant");
     assertThat(JSON.convertValue(request.path("params"), Map.class))
@@ -130,6 +156,12 @@ class AwsCliCreateGrantsTest {
 
   private Run run(Path script, AwsStubProcess stub, AwsStubProcess.Credentials caller)
       throws Exception {
+    return run(stub, caller, "sh", script.toAbsolutePath().toString());
+  }
+
+  /** A command as a user runs it: the real CLI first on PATH, and nothing configured. */
+  private Run run(AwsStubProcess stub, AwsStubProcess.Credentials caller, String... command)
+      throws Exception {
     Path bin = Files.createDirectories(temp.resolve("bin"));
     Path aws = bin.resolve("aws");
     Files.writeString(aws, "#!/bin/sh\nexec " + RealClients.AWS_CLI + " --endpoint-url "
@@ -137,8 +169,8 @@ class AwsCliCreateGrantsTest {
     Files.setPosixFilePermissions(aws, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path home = Files.createDirectories(temp.resolve("home"));
 
-    ProcessBuilder builder = new ProcessBuilder("sh", script.toAbsolutePath().toString())
-        .directory(home.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
+        .redirectErrorStream(true);
     // Nothing of this machine's environment: no Region, no profile, no config file.
     Map<String, String> env = builder.environment();
     env.clear();
@@ -172,10 +204,16 @@ class AwsCliCreateGrantsTest {
       return KmsKeyArn.parse(plan.grants().get(0).keyArn()).accountId();
     }
 
+    /** The grant creator: a session of its role, or a user of the Auto Scaling account. */
     AwsStubProcess.Credentials autoScalingCaller() {
-      return new AwsStubProcess.Credentials("AKIASTUBAUTOSCALING", "auto-scaling-secret",
-          "arn:" + plan.partition().id() + ":sts::" + plan.autoScalingAccountId()
-              + ":assumed-role/Deployer/create-grants");
+      String partition = plan.partition().id();
+      String account = plan.autoScalingAccountId();
+      String creator = plan.grantCreatorArn();
+      String arn = creator.endsWith(":root")
+          ? "arn:" + partition + ":iam::" + account + ":user/deployer"
+          : "arn:" + partition + ":sts::" + account + ":assumed-role/"
+              + creator.substring(creator.lastIndexOf('/') + 1) + "/create-grants";
+      return new AwsStubProcess.Credentials("AKIASTUBAUTOSCALING", "auto-scaling-secret", arn);
     }
 
     AwsStubProcess.Credentials keyAccountCaller() {
