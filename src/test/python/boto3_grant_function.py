@@ -184,7 +184,7 @@ class CloudFormation:
         response = self.send("Update", back_to[1], physical_id, properties)
         self.test.assertEqual(response["Status"], "SUCCESS", response)
         self.current = (response["PhysicalResourceId"], back_to[1])
-        return response, back_to[0]
+        return response
 
     def delete(self, physical_id=None):
         """Delete of the current resource, or of a physical ID that CloudFormation holds."""
@@ -248,6 +248,14 @@ class Sequences:
         self.assertEqual(request["region"], key_arn.split(":")[3])
         self.assertEqual(request.get("allowedAs"), "RetiringPrincipal")
 
+    def assert_cleanup_retires(self, grant_id, leaving):
+        """The cleanup phase retires the replaced grant, and leaves only the current one."""
+        self.cloudformation.cleanup()
+        self.assert_retired_as_retiring_principal(
+            self.kms.calls()[-1], self.properties["KeyId"], grant_id)
+        self.assertEqual(list(self.kms.grants), [leaving])
+        self.assert_believed_grants_exist(exactly=True)
+
     def assert_success_masks_the_token(self, response):
         self.assertEqual(response["Status"], "SUCCESS", response)
         self.assertIs(response.get("NoEcho"), True)
@@ -293,30 +301,20 @@ class Sequences:
                          ["CreateGrant", "CreateGrant"], "Update deletes nothing")
         self.assert_believed_grants_exist(exactly=True)
 
-        self.cloudformation.cleanup()
-
-        self.assert_retired_as_retiring_principal(
-            self.kms.calls()[-1], self.properties["KeyId"], old_id)
-        self.assertEqual(list(self.kms.grants), [new_id])
-        self.assert_believed_grants_exist(exactly=True)
+        self.assert_cleanup_retires(old_id, leaving=new_id)
 
     def test_rollback_returns_to_the_old_grant_which_is_still_there(self):
         old_id = self.cloudformation.create()["PhysicalResourceId"]
         new_id = self.cloudformation.update(self.changed())["PhysicalResourceId"]
         self.assert_believed_grants_exist()
 
-        response, back_to = self.cloudformation.roll_back()
+        response = self.cloudformation.roll_back()
 
         self.assert_success_masks_the_token(response)
         self.assertEqual(response["PhysicalResourceId"], old_id, "the old grant, back")
         self.assert_believed_grants_exist(exactly=True)
 
-        self.cloudformation.cleanup()
-
-        self.assert_retired_as_retiring_principal(
-            self.kms.calls()[-1], self.properties["KeyId"], new_id)
-        self.assertEqual(list(self.kms.grants), [old_id])
-        self.assert_believed_grants_exist(exactly=True)
+        self.assert_cleanup_retires(new_id, leaving=old_id)
 
     def test_delete_retires_the_grant_as_its_retiring_principal(self):
         grant_id = self.cloudformation.create()["PhysicalResourceId"]

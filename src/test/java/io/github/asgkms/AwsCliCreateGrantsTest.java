@@ -62,8 +62,7 @@ class AwsCliCreateGrantsTest {
       throws Exception {
     Case golden = Case.of(script);
     try (AwsStubProcess stub = golden.stub()) {
-      Run run = run(script, stub, golden.autoScalingCaller());
-      assertThat(run.exitCode).as(run.output).isZero();
+      Run run = succeeded(run(script, stub, golden.autoScalingCaller()));
 
       List<JsonNode> requests = stub.requests();
       assertThat(requests).as("requests: %s%n%s", requests, run.output)
@@ -77,8 +76,7 @@ class AwsCliCreateGrantsTest {
 
       // Run again: each grant is named, so KMS answers an identical request with the
       // existing grant, and nothing is duplicated.
-      Run again = run(script, stub, golden.autoScalingCaller());
-      assertThat(again.exitCode).as(again.output).isZero();
+      succeeded(run(script, stub, golden.autoScalingCaller()));
       assertThat(stub.grants()).isEqualTo(grants);
     }
   }
@@ -88,17 +86,14 @@ class AwsCliCreateGrantsTest {
   void whoRanItRetiresEachGrantAsItsRetiringPrincipal(Path script) throws Exception {
     Case golden = Case.of(script);
     try (AwsStubProcess stub = golden.stub()) {
-      Run run = run(script, stub, golden.autoScalingCaller());
-      assertThat(run.exitCode).as(run.output).isZero();
+      succeeded(run(script, stub, golden.autoScalingCaller()));
 
       for (JsonNode grant : stub.grants()) {
         String keyArn = grant.path("KeyId").asText();
         // As the README says to, with aws found on PATH as a user's shell finds it.
-        Run retire = run(stub, golden.autoScalingCaller(), "sh", "-c", "exec aws \"$@\"", "aws",
-            "kms", "retire-grant", "--key-id",
-            keyArn, "--grant-id", grant.path("GrantId").asText(),
-            "--region", KmsKeyArn.parse(keyArn).region());
-        assertThat(retire.exitCode).as(retire.output).isZero();
+        succeeded(run(stub, golden.autoScalingCaller(), "sh", "-c", "exec aws \"$@\"", "aws",
+            "kms", "retire-grant", "--key-id", keyArn, "--grant-id",
+            grant.path("GrantId").asText(), "--region", KmsKeyArn.parse(keyArn).region()));
         List<JsonNode> requests = stub.requests();
         // Not the backup that lets the account that created a grant retire it.
         assertThat(requests.get(requests.size() - 1).path("allowedAs").asText())
@@ -188,6 +183,11 @@ class AwsCliCreateGrantsTest {
   }
 
   private record Run(int exitCode, String output) {}
+
+  private static Run succeeded(Run run) {
+    assertThat(run.exitCode).as(run.output).isZero();
+    return run;
+  }
 
   /** A golden case's plan, and credentials of its two sides. */
   private record Case(Plan plan) {
