@@ -16,7 +16,6 @@ process. Standard library only; it serves 127.0.0.1 and nothing else.
 Run as a script it prints "port <n>" and serves until its standard input closes; tests in
 other languages read what it recorded with GET /stub/requests and GET /stub/grants.
 """
-import datetime
 import hashlib
 import hmac
 import http.server
@@ -133,10 +132,10 @@ class AwsStub:
         self.server.shutdown()
         self.server.server_close()
 
-    def fail(self, operation, code, times=None, message="stub error", status=400):
+    def fail(self, operation, code, times=None, message="stub error"):
         """Answers the next `times` calls of the operation (all, if None) with an error."""
         with self.lock:
-            self.failures[operation] = [times, ServiceError(status, code, message)]
+            self.failures[operation] = [times, ServiceError(400, code, message)]
 
     def calls(self, operation=None):
         """The recorded requests, of one operation if given."""
@@ -235,7 +234,6 @@ class AwsStub:
                      if grant["Name"] is not None and same_grant(g, grant)), None)
         if same is None:
             grant["GrantId"] = secrets.token_hex(32)
-            grant["CreationDate"] = datetime.datetime.now(datetime.timezone.utc).timestamp()
             self.grants[grant["GrantId"]] = grant
             same = grant
         return {"GrantId": same["GrantId"], "GrantToken": secrets.token_urlsafe(96)}
@@ -302,9 +300,11 @@ def validate_grant(params):
 
 
 def same_grant(a, b):
-    fields = ("KeyId", "GranteePrincipal", "Name", "RetiringPrincipal", "Constraints")
-    return (all(a[f] == b[f] for f in fields)
-            and sorted(a["Operations"]) == sorted(b["Operations"]))
+    # Operations in the same order too: the API reference says "identical parameters", so a
+    # client may not count on KMS overlooking a different order.
+    fields = ("KeyId", "GranteePrincipal", "Operations", "Name", "RetiringPrincipal",
+              "Constraints")
+    return all(a[f] == b[f] for f in fields)
 
 
 class KMS:
