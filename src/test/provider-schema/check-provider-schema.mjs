@@ -267,12 +267,10 @@ class ModuleCheck {
   }
 
   #checkTerraformBlock(file, blockType, section) {
-    if (blockType === "terraform" || blockType === "check") return;
-    if (blockType === "locals" || blockType === "import" || blockType === "moved" || blockType === "removed") {
+    if (blockType === "terraform" || blockType === "check" || blockType === "removed") return;
+    if (blockType === "locals" || blockType === "import" || blockType === "moved") {
       for (const body of section) {
-        if (blockType === "removed") continue;
-        const scanned = blockType === "moved" ? { to: body.to } : body;
-        this.#checkReferences(file, blockType, "", scanned);
+        this.#checkReferences(file, blockType, "", blockType === "moved" ? { to: body.to } : body);
       }
       return;
     }
@@ -335,7 +333,7 @@ class ModuleCheck {
           const problem = this.#referenceProblem(ref);
           if (problem && !seen.has(problem)) {
             seen.add(problem);
-            this.report(file, `${address}: ${path || "(block)"} refers to ${problem}`);
+            this.report(file, `${address}: ${path} refers to ${problem}`);
           }
         }
       }

@@ -220,6 +220,7 @@ export class ProviderSchema {
       }
     }
     const main = files.find((t) => t.includes(`\nclass ${where.className} extends `));
+    if (!main) throw new SchemaError(`${typeName}: no class ${where.className} under ${where.dir}`);
     const classStart = main.indexOf(`\nclass ${where.className} extends `) + 1;
     const classBody = topLevelBody(main, classStart);
     const hclStart = classBody.indexOf("\n    synthesizeHclAttributes() {");
