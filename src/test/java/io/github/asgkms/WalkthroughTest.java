@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,28 +34,56 @@ class WalkthroughTest {
   private static final ObjectMapper YAML = new YAMLMapper();
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path temp;
-  private Path examples;
+  @TempDir static Path temp;
+  private static Path examples;
+  /** Every .tf file of the walkthrough and of the generated folders, as hcl2json reads it. */
+  private static JsonNode parsed;
+  private static HclCheck.Result hclCheck;
 
-  /** The walkthrough, and both example specs rendered as the example's POM renders them. */
-  @BeforeEach
-  void renderTheExample() throws Exception {
+  /**
+   * The walkthrough, both example specs rendered as the example's POM renders them, and one
+   * run of the HCL tools over all of it: each run starts their WASM builds afresh.
+   */
+  @BeforeAll
+  static void renderTheExample() throws Exception {
     examples = temp.resolve("examples");
     TestFiles.copyTree(EXAMPLES.resolve("walkthrough"), examples.resolve("walkthrough"));
     render("asg-kms.yaml", "asg-kms", EnumSet.of(Format.TERRAFORM, Format.JSON));
     render("cloudformation.yaml", "asg-kms-cloudformation", EnumSet.of(Format.CLOUDFORMATION));
+    Path out = temp.resolve("hcl.json");
+    hclCheck = HclCheck.run(List.of(examples.resolve(TERRAFORM),
+        examples.resolve("target/generated-sources/asg-kms/terraform")), "--json-out",
+        out.toString());
+    parsed = JSON.readTree(out.toFile());
   }
 
-  private void render(String spec, String outputFolder, Set<Format> formats) throws Exception {
+  private static void render(String spec, String outputFolder, Set<Format> formats)
+      throws Exception {
     Path source = EXAMPLES.resolve("src/main/asg-kms").resolve(spec);
     Generator.generate(new GenerateRequest(source, "src/main/asg-kms/" + spec,
         examples.resolve("target/generated-sources").resolve(outputFolder), formats, null));
   }
 
   @Test
-  void theTerraformParsesAndIsInTerraformFmtForm() throws Exception {
-    HclCheck.Result result = HclCheck.run(List.of(examples.resolve(TERRAFORM)));
+  void theTerraformParsesAndIsInTerraformFmtForm() {
+    assertThat(hclCheck.exitCode()).as(hclCheck.output()).isZero();
+  }
+
+  /**
+   * Each root configuration and the generated module it uses, against the AWS provider's
+   * schema: every resource, argument and reference in them exists in hashicorp/aws 6.x.
+   */
+  @Test
+  void theTerraformMatchesTheAwsProvidersSchema() throws Exception {
+    List<Path> modules = new ArrayList<>(terraformRoots());
+    try (Stream<Path> generated = Files.list(
+        examples.resolve("target/generated-sources/asg-kms/terraform"))) {
+      generated.sorted().forEach(modules::add);
+    }
+    ProviderSchemaCheck.Result result = ProviderSchemaCheck.run(modules);
+    assertThat(result.problems()).as(result.output()).isEmpty();
     assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.summary()).contains("4 modules");
   }
 
   @Test
@@ -152,7 +180,7 @@ class WalkthroughTest {
         .isEqualTo("Custom::KmsGrant");
   }
 
-  private List<Path> terraformRoots() throws Exception {
+  private static List<Path> terraformRoots() throws Exception {
     try (Stream<Path> roots = Files.list(examples.resolve(TERRAFORM))) {
       List<Path> found = roots.filter(Files::isDirectory).sorted().toList();
       assertThat(found).hasSize(2);
@@ -160,7 +188,7 @@ class WalkthroughTest {
     }
   }
 
-  private Set<String> outputs(Path module) throws Exception {
+  private static Set<String> outputs(Path module) throws Exception {
     Set<String> names = new TreeSet<>();
     try (Stream<Path> files = Files.list(module)) {
       for (Path file : files.filter(p -> p.toString().endsWith(".tf")).sorted().toList()) {
@@ -171,10 +199,9 @@ class WalkthroughTest {
   }
 
   /** A file as HashiCorp's parser reads it, through hcl2json. */
-  private JsonNode parse(Path file) throws Exception {
-    Path out = Files.createTempFile(temp, "hcl", ".json");
-    HclCheck.Result result = HclCheck.run(List.of(file), "--json-out", out.toString());
-    assertThat(result.exitCode()).as(result.output()).isZero();
-    return JSON.readTree(out.toFile()).path(file.toString());
+  private static JsonNode parse(Path file) {
+    JsonNode tree = parsed.path(file.toString());
+    assertThat(tree.isMissingNode()).as("%s parsed", file).isFalse();
+    return tree;
   }
 }
