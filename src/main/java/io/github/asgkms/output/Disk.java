@@ -24,21 +24,22 @@ final class Disk {
       EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
   private final int failAt;
-  private final boolean crash;
+  private final int crashAt;
   private int operations;
 
   /** The disk as it is. */
   Disk() {
-    this(-1, false);
+    this(-1, -1);
   }
 
   /**
-   * A disk whose operation number {@code failAt} (from 0) fails with an I/O error, or with
-   * {@code crash}, stops the run with a {@link SimulatedCrash}, which nothing catches.
+   * A disk whose operation number {@code failAt} (from 0) fails with an I/O error, and whose
+   * operation number {@code crashAt} stops the run with a {@link SimulatedCrash}, which
+   * nothing catches; -1 for never.
    */
-  Disk(int failAt, boolean crash) {
+  Disk(int failAt, int crashAt) {
     this.failAt = failAt;
-    this.crash = crash;
+    this.crashAt = crashAt;
   }
 
   /** How many operations were made so far. */
@@ -128,10 +129,11 @@ final class Disk {
   }
 
   private void next() throws IOException {
-    if (operations++ == failAt) {
-      if (crash) {
-        throw new SimulatedCrash();
-      }
+    int operation = operations++;
+    if (operation == crashAt) {
+      throw new SimulatedCrash();
+    }
+    if (operation == failAt) {
       throw new IOException("injected failure of operation " + failAt);
     }
   }
@@ -141,7 +143,7 @@ final class Disk {
     private static final long serialVersionUID = 1L;
 
     SimulatedCrash() {
-      super("simulated crash", null, false, false);
+      super("simulated crash", null, false, true);
     }
   }
 }

@@ -19,8 +19,10 @@ final class Journal {
   enum Type {
     /** Creates a folder that was not there. */
     FOLDER("folder"),
-    /** Moves a staged file into place, the file it replaces kept aside until the end. */
+    /** Moves a staged file into place, where there was nothing. */
     PUT("put"),
+    /** Moves a staged file over the file it replaces, which is kept aside until the end. */
+    REPLACE("replace"),
     /** Moves an owned file aside, to be deleted at the end. */
     DELETE("delete");
 

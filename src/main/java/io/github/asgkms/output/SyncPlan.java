@@ -22,8 +22,8 @@ final class SyncPlan {
   /** {@code check} shows a diff of files up to this size. */
   private static final long MAX_DIFF_BYTES = 1024 * 1024;
 
-  /** A file to write. */
-  record Put(String path, byte[] content) {}
+  /** A file to write, and whether a file is there to be replaced. */
+  record Put(String path, byte[] content, boolean replaces) {}
 
   final Set<String> folders = new TreeSet<>(); // parents sort before their children
   final List<Put> puts = new ArrayList<>();
@@ -92,22 +92,29 @@ final class SyncPlan {
       ops.add(new Journal.Op(Journal.Type.FOLDER, folder));
     }
     for (Put put : puts) {
-      ops.add(new Journal.Op(Journal.Type.PUT, put.path()));
+      ops.add(put(put));
     }
     for (String delete : deletes) {
       ops.add(new Journal.Op(Journal.Type.DELETE, delete));
     }
     if (manifest != null) {
-      ops.add(new Journal.Op(Journal.Type.PUT, manifest.path()));
+      ops.add(put(manifest));
     }
     return ops;
   }
 
-  /** The new bytes of each file to write, the manifest's included. */
-  List<Put> contents() {
-    List<Put> all = new ArrayList<>(puts);
+  private static Journal.Op put(Put put) {
+    return new Journal.Op(put.replaces() ? Journal.Type.REPLACE : Journal.Type.PUT, put.path());
+  }
+
+  /** The new bytes of each file to write, the manifest's included, by path. */
+  Map<String, byte[]> contents() {
+    Map<String, byte[]> all = new java.util.HashMap<>();
+    for (Put put : puts) {
+      all.put(put.path(), put.content());
+    }
     if (manifest != null) {
-      all.add(manifest);
+      all.put(manifest.path(), manifest.content());
     }
     return all;
   }
@@ -137,7 +144,7 @@ final class SyncPlan {
     switch (entry.kind()) {
       case ABSENT -> {
         addMissingFolders(path);
-        puts.add(new Put(path, file.content()));
+        puts.add(new Put(path, file.content(), false));
         differences.add(Difference.of(path, Difference.Kind.MISSING));
       }
       case FILE -> existing(file, entry.size(), ownedHash);
@@ -169,7 +176,7 @@ final class SyncPlan {
     byte[] shown = withDiffs && onDisk != null && onDisk.length <= MAX_DIFF_BYTES
         && file.content().length <= MAX_DIFF_BYTES ? onDisk : null;
     if (proven) {
-      puts.add(new Put(path, file.content()));
+      puts.add(new Put(path, file.content(), true));
       differences.add(Difference.withDiff(Difference.Kind.CHANGED, file, shown));
       return;
     }
@@ -182,7 +189,7 @@ final class SyncPlan {
       conflict(path, "not written by the plugin", true);
     }
     if (force) {
-      puts.add(new Put(path, file.content()));
+      puts.add(new Put(path, file.content(), true));
       replaced.add(path);
     }
   }
@@ -232,7 +239,7 @@ final class SyncPlan {
         return;
       }
     }
-    manifest = new Put(file.path(), file.content());
+    manifest = new Put(file.path(), file.content(), previous.state() != Manifest.State.ABSENT);
   }
 
   private void addMissingFolders(String path) throws IOException {

@@ -11,20 +11,22 @@ import java.util.List;
 /**
  * One change to the output directory, made so that the directory is always the old generation
  * or the new one, as git updates its index and refs. In the staging folder
- * {@code .asg-kms-staging} inside the output directory:
+ * {@code .asg-kms-staging} inside the output directory, where the file of the journal's n-th
+ * operation is staged as {@code new-n} and the file it replaces or deletes is kept as
+ * {@code old-n} (one flat folder: creating folders is slow on some disks):
  *
  * <ol>
- *   <li>every new file is written in full under {@code new/};
+ *   <li>every new file is written in full;
  *   <li>the {@link Journal} of operations is written, then renamed into place: the commit;
  *   <li>folders are created, each staged file is renamed over its target (the file it replaces
- *       is kept under {@code old/}, as a second hard link where the file system has them),
- *       each stale file is moved under {@code old/}, and the manifest comes last;
+ *       is kept aside first, as a second hard link where the file system has them), each stale
+ *       file is moved aside, and the manifest comes last;
  *   <li>folders left empty are removed, then the staging folder.
  * </ol>
  *
  * <p>A failure before the commit (a full disk, say) removes the staging folder: nothing else
- * was touched. A failure after it undoes the operations made so far, from {@code old/}, so the
- * directory is as it was. After a crash, the next run {@linkplain #recover recovers}: with no
+ * was touched. A failure after it undoes the operations made so far, from the files kept
+ * aside, so the directory is as it was. After a crash, the next run {@linkplain #recover recovers}: with no
  * journal it removes the staging folder; with one it makes the operations again (each can be
  * repeated) and finishes; with an {@code undo} journal it finishes undoing.
  */
@@ -37,8 +39,8 @@ final class Transaction {
   private static final String JOURNAL = "journal";
   private static final String JOURNAL_NEW = "journal.new";
   private static final String UNDO = "undo";
-  private static final String NEW = "new";
-  private static final String OLD = "old";
+  private static final String NEW = "new-";
+  private static final String OLD = "old-";
   private static final long MAX_JOURNAL_BYTES = 64L * 1024 * 1024;
 
   private final Path root;
@@ -98,10 +100,12 @@ final class Transaction {
       disk.createFolder(staging);
       created = true;
       disk.write(staging.resolve(MARKER), MARKER_TEXT);
-      for (SyncPlan.Put put : plan.contents()) {
-        Path staged = staged(NEW, put.path());
-        createFolders(staged.getParent());
-        disk.write(staged, put.content());
+      java.util.Map<String, byte[]> contents = plan.contents();
+      for (int i = 0; i < ops.size(); i++) {
+        byte[] content = contents.get(ops.get(i).path());
+        if (content != null) {
+          disk.write(staged(NEW, i), content);
+        }
       }
       disk.write(staging.resolve(JOURNAL_NEW), Journal.write(ops));
       disk.move(staging.resolve(JOURNAL_NEW), staging.resolve(JOURNAL));
@@ -122,8 +126,8 @@ final class Transaction {
   /** Makes the operations; on a failure, takes back those made, and rethrows. */
   private void applyOrUndo(List<Journal.Op> ops) throws IOException {
     try {
-      for (Journal.Op op : ops) {
-        apply(op);
+      for (int i = 0; i < ops.size(); i++) {
+        apply(ops.get(i), i);
       }
     } catch (IOException | RuntimeException e) {
       try {
@@ -141,7 +145,7 @@ final class Transaction {
   }
 
   /** One operation; made again after a crash, it does what is left of it and no more. */
-  private void apply(Journal.Op op) throws IOException {
+  private void apply(Journal.Op op, int index) throws IOException {
     Path target = root.resolve(op.path());
     switch (op.type()) {
       case FOLDER -> {
@@ -153,15 +157,20 @@ final class Transaction {
               "something else is there now");
         }
       }
-      case PUT -> {
-        Path staged = staged(NEW, op.path());
+      case PUT, REPLACE -> {
+        Path staged = staged(NEW, index);
         if (absent(staged)) {
           return; // moved into place already
         }
-        keepAside(target, op.path(), true);
+        if (op.type() == Journal.Type.REPLACE) {
+          keepAside(target, index, true);
+        } else if (!absent(target)) {
+          throw FileOperationException.because("write", target,
+              "something appeared there while the plugin was writing");
+        }
         disk.move(staged, target);
       }
-      case DELETE -> keepAside(target, op.path(), false);
+      case DELETE -> keepAside(target, index, false);
     }
   }
 
@@ -170,12 +179,11 @@ final class Transaction {
    * second name when {@code linkIfPossible}, so that the target is replaced in one rename and
    * a reader never finds it missing; else by moving it.
    */
-  private void keepAside(Path target, String path, boolean linkIfPossible) throws IOException {
-    Path backup = staged(OLD, path);
+  private void keepAside(Path target, int index, boolean linkIfPossible) throws IOException {
+    Path backup = staged(OLD, index);
     if (absent(target) || !absent(backup)) {
       return;
     }
-    createFolders(backup.getParent());
     if (!linkIfPossible || !disk.link(backup, target)) {
       disk.move(target, backup);
     }
@@ -186,7 +194,7 @@ final class Transaction {
     for (int i = ops.size() - 1; i >= 0; i--) {
       Journal.Op op = ops.get(i);
       Path target = root.resolve(op.path());
-      Path backup = staged(OLD, op.path());
+      Path backup = staged(OLD, i);
       switch (op.type()) {
         case FOLDER -> {
           if (Tree.lstat(target).kind() == Tree.Kind.FOLDER) {
@@ -194,10 +202,13 @@ final class Transaction {
           }
         }
         case PUT -> {
+          if (absent(staged(NEW, i)) && !absent(target)) {
+            disk.delete(target); // moved into place, where there was nothing before
+          }
+        }
+        case REPLACE -> {
           if (!absent(backup)) {
-            disk.move(backup, target);
-          } else if (absent(staged(NEW, op.path())) && !absent(target)) {
-            disk.delete(target); // it was not there before this change
+            disk.move(backup, target); // also when it is the target's second name
           }
         }
         case DELETE -> {
@@ -216,7 +227,11 @@ final class Transaction {
         String path = op.path();
         for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
           Path folder = root.resolve(path.substring(0, slash));
-          if (Tree.lstat(folder).kind() != Tree.Kind.FOLDER || !disk.deleteIfEmpty(folder)) {
+          Tree.Kind kind = Tree.lstat(folder).kind();
+          if (kind == Tree.Kind.ABSENT) {
+            continue; // removed before a crash: go on with its parent
+          }
+          if (kind != Tree.Kind.FOLDER || !disk.deleteIfEmpty(folder)) {
             break;
           }
         }
@@ -288,17 +303,9 @@ final class Transaction {
     return ops;
   }
 
-  private Path staged(String area, String path) {
-    return staging.resolve(area).resolve(path);
-  }
-
-  /** Creates the folders from the staging folder down to {@code folder}. */
-  private void createFolders(Path folder) throws IOException {
-    if (folder.equals(staging) || !absent(folder)) {
-      return;
-    }
-    createFolders(folder.getParent());
-    disk.createFolder(folder);
+  /** The staged file of operation {@code index}: its new content, or the old file. */
+  private Path staged(String area, int index) {
+    return staging.resolve(area + index);
   }
 
   private static boolean absent(Path path) throws IOException {
