@@ -200,6 +200,10 @@ final class DirectoryLock implements AutoCloseable {
     }
   }
 
+  private static String seconds(Duration wait) {
+    return wait.toMillis() % 1000 == 0 ? wait.toSeconds() + " s" : wait.toMillis() / 1000.0 + " s";
+  }
+
   /** Says once that the run waits, and how a wait that is too long ends. */
   private static final class Waiting {
     final Path root;
@@ -217,13 +221,13 @@ final class DirectoryLock implements AutoCloseable {
       if (!said) {
         said = true;
         notices.notice("another build is writing " + root + "; waiting for it, for up to "
-            + wait.toSeconds() + " s");
+            + seconds(wait));
       }
     }
 
     IOException timedOut() {
       return new IOException("another build has been writing " + root + " for more than "
-          + wait.toSeconds() + " s (it holds the lock on " + root.resolve(FILE_NAME)
+          + seconds(wait) + " (it holds the lock on " + root.resolve(FILE_NAME)
           + "); nothing was written. A lock dies with its process, so some build is still"
           + " running: let it finish, or stop it");
     }

@@ -143,7 +143,7 @@ final class Disk {
     private static final long serialVersionUID = 1L;
 
     SimulatedCrash() {
-      super("simulated crash", null, false, true);
+      super("simulated crash", null, false, false);
     }
   }
 }
