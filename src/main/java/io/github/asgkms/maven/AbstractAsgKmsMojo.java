@@ -105,9 +105,10 @@ abstract class AbstractAsgKmsMojo extends AbstractMojo {
     StringBuilder out = new StringBuilder("asg-kms: ").append(OutputConflictException
         .describe(relative(project.getBasedir(), outputDirectory), e.conflicts()));
     if (e.allForceable()) {
-      out.append("\nMove your own files elsewhere, or run with -D").append(FORCE_PROPERTY)
-          .append(" to take the generated version: it replaces files at generated paths,")
-          .append(" and keeps, untracked, the edited files it no longer generates.");
+      out.append("\nMove the files that are yours elsewhere, or run with -D")
+          .append(FORCE_PROPERTY).append(" to take the generated version on purpose: it")
+          .append(" replaces files at generated paths, and keeps, untracked, the edited files")
+          .append(" it no longer generates.");
     } else {
       out.append("\nMove the links, folders and special files out of the way: the plugin")
           .append(" never follows or replaces them, even with -D").append(FORCE_PROPERTY)
