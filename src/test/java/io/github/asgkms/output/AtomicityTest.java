@@ -147,19 +147,21 @@ class AtomicityTest {
   @Test
   void aFolderWhereAFileGoesOrAFileWhereAFolderGoesChangesNothing() throws Exception {
     freshA();
-        TestTrees.deleteRecursively(out.resolve("x/d1/f1.tf"));
-    Files.createDirectories(out.resolve("x/d1/f1.tf/inside"));
-    Files.writeString(out.resolve("only-b"), "the user's file named only-b\n");
+    TestTrees.deleteRecursively(out.resolve("x/d1/f2.tf"));
+    Files.createDirectories(out.resolve("x/d1/f2.tf/inside"));
+    Files.createDirectories(out.resolve("only-b"));
+    Files.writeString(out.resolve("only-b/d1"), "the user's file named d1\n");
     Map<String, String> before = Snapshot.of(out);
 
-    OutputConflictException e = catchThrowableOfType(OutputConflictException.class,
+    IOException e = catchThrowableOfType(IOException.class,
         () -> new OutputDirectory(out, WriteOptions.defaults().withForce(true)).sync(B));
 
-    assertThat(e.conflicts()).extracting(Conflict::toString).containsExactly(
-        "only-b/d0/g.tf: only-b is in the way: not a folder",
-        "only-b/d1/g.tf: only-b is in the way: not a folder",
-        "x/d1/f1.tf: a folder, where a generated file goes");
     assertThat(Snapshot.of(out)).isEqualTo(before);
+    assertThat(e).isInstanceOf(OutputConflictException.class);
+    assertThat(((OutputConflictException) e).conflicts()).extracting(Conflict::toString)
+        .containsExactly(
+            "only-b/d1/g.tf: only-b/d1 is in the way: not a folder",
+            "x/d1/f2.tf: a folder, where a generated file goes");
   }
 
   @Test
@@ -173,11 +175,11 @@ class AtomicityTest {
       IOException e = catchThrowableOfType(IOException.class,
           () -> new OutputDirectory(out).sync(B));
 
+      assertThat(Snapshot.of(out)).isEqualTo(before);
       assertThat(e).isNotNull().isNotInstanceOf(OutputConflictException.class);
       assertThat(e.getMessage()).startsWith(out + " is left as it was: cannot ")
           .contains(folder.toString()).containsAnyOf("Permission denied",
               "Operation not permitted", "permission denied");
-      assertThat(Snapshot.of(out)).isEqualTo(before);
     } finally {
       makeWritable(folder);
     }
@@ -206,10 +208,10 @@ class AtomicityTest {
       IOException e = catchThrowableOfType(IOException.class,
           () -> new OutputDirectory(out).sync(big));
 
+      assertThat(Snapshot.of(out)).isEqualTo(before);
       assertThat(e).isNotNull();
       assertThat(e.getMessage()).startsWith("nothing in " + out + " was changed: cannot write "
           + out.resolve(Transaction.FOLDER)).endsWith(": No space left on device");
-      assertThat(Snapshot.of(out)).isEqualTo(before);
 
       Files.delete(filler);
       new OutputDirectory(out).sync(big);

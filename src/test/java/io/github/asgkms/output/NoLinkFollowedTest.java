@@ -42,11 +42,11 @@ class NoLinkFollowedTest {
               .sync(List.of(file("terraform/a.tf", "generated a\n"),
                   file("terraform/b.tf", "generated b\n"))));
 
+      assertThat(Snapshot.of(elsewhere)).isEqualTo(outside);
+      assertThat(Files.isSymbolicLink(out.resolve("terraform"))).isTrue();
       assertThat(e.conflicts()).extracting(Conflict::toString).containsExactly(
           "terraform/a.tf: its folder terraform is a symbolic link, not followed",
           "terraform/b.tf: its folder terraform is a symbolic link, not followed");
-      assertThat(Snapshot.of(elsewhere)).isEqualTo(outside);
-      assertThat(Files.isSymbolicLink(out.resolve("terraform"))).isTrue();
     }
   }
 
@@ -60,10 +60,10 @@ class NoLinkFollowedTest {
         () -> new OutputDirectory(out, WriteOptions.defaults().withForce(true))
             .sync(List.of(file("t/a.tf", "generated\n"))));
 
-    assertThat(e.conflicts()).extracting(Conflict::toString)
-        .containsExactly("t/a.tf: a symbolic link, not followed");
     assertThat(target).hasContent("precious");
     assertThat(Files.readSymbolicLink(out.resolve("t/a.tf"))).isEqualTo(target);
+    assertThat(e.conflicts()).extracting(Conflict::toString)
+        .containsExactly("t/a.tf: a symbolic link, not followed");
   }
 
   @Test
@@ -81,11 +81,11 @@ class NoLinkFollowedTest {
     OutputConflictException e = catchThrowableOfType(OutputConflictException.class,
         () -> new OutputDirectory(out).sync(List.of(file("u/keep.tf", "k\n"))));
 
+    assertThat(Snapshot.of(elsewhere)).isEqualTo(outside);
+    assertThat(Snapshot.of(out)).isEqualTo(before);
     assertThat(e.conflicts()).extracting(Conflict::toString).containsExactly(
         "t/gone.tf: its folder t is a symbolic link, not followed; no longer generated",
         "t/keep.tf: its folder t is a symbolic link, not followed; no longer generated");
-    assertThat(Snapshot.of(elsewhere)).isEqualTo(outside);
-    assertThat(Snapshot.of(out)).isEqualTo(before);
 
     // On force the link and what it points to are kept, and no longer tracked.
     OutputDirectory.SyncResult forced = new OutputDirectory(out,
@@ -106,10 +106,10 @@ class NoLinkFollowedTest {
     OutputConflictException e = catchThrowableOfType(OutputConflictException.class,
         () -> new OutputDirectory(out).sync(List.of(file("t/a.tf", "a\n"))));
 
-    assertThat(e.conflicts()).extracting(Conflict::toString).containsExactly(
-        "t/gone.tf: a symbolic link, not followed, and no longer generated");
     assertThat(Files.isSymbolicLink(out.resolve("t/gone.tf"))).isTrue();
     assertThat(target).hasContent("g");
+    assertThat(e.conflicts()).extracting(Conflict::toString).containsExactly(
+        "t/gone.tf: a symbolic link, not followed, and no longer generated");
   }
 
   @Test
@@ -143,9 +143,9 @@ class NoLinkFollowedTest {
         () -> new OutputDirectory(out, WriteOptions.defaults().withForce(true))
             .sync(List.of(file("t/a.tf", "a\n"))));
 
-    assertThat(e.conflicts()).extracting(Conflict::toString)
-        .containsExactly(".asg-kms-manifest: a symbolic link, not followed");
     assertThat(target).hasContent(before.strip());
     assertThat(out.resolve("t")).doesNotExist();
+    assertThat(e.conflicts()).extracting(Conflict::toString)
+        .containsExactly(".asg-kms-manifest: a symbolic link, not followed");
   }
 }

@@ -45,6 +45,7 @@ class OwnershipTest {
     OutputConflictException e = catchThrowableOfType(OutputConflictException.class,
         () -> new OutputDirectory(project).sync(List.of(file("terraform/a.tf", "a\n"))));
 
+    assertThat(Snapshot.of(project)).isEqualTo(before);
     assertThat(e.conflicts()).extracting(Conflict::toString).containsExactly(
         ".asg-kms-manifest: line 2 'x pom.xml': expected a SHA-256 (64 lowercase hex digits),"
             + " a space and a path",
@@ -54,7 +55,6 @@ class OwnershipTest {
         ".asg-kms-manifest: line 5 '" + hash("[core]\n") + " .git/config': unsafe path"
             + " segment '.git' in '.git/config'",
         "README.md: edited by hand since the plugin wrote it, and no longer generated");
-    assertThat(Snapshot.of(project)).isEqualTo(before);
   }
 
   @Test
@@ -74,12 +74,12 @@ class OwnershipTest {
     OutputConflictException e = catchThrowableOfType(OutputConflictException.class,
         () -> new OutputDirectory(out).sync(List.of(file("terraform/a.tf", "a\n"))));
 
+    assertThat(Snapshot.of(out)).isEqualTo(before);
     assertThat(e.conflicts()).extracting(Conflict::path).containsExactly(
         ".asg-kms-manifest", ".asg-kms-manifest", ".asg-kms-manifest", "terraform/b.tf");
     assertThat(e.getMessage()).contains("line 1 '<<<<<<< HEAD'", "line 3 '======='",
         "line 5 '>>>>>>> feature'",
         "terraform/b.tf: edited by hand since the plugin wrote it, and no longer generated");
-    assertThat(Snapshot.of(out)).isEqualTo(before);
   }
 
   @Test
@@ -190,6 +190,7 @@ class OwnershipTest {
     OutputConflictException e = catchThrowableOfType(OutputConflictException.class,
         () -> new OutputDirectory(out).sync(files));
 
+    assertThat(out.resolve("t/f149.tf")).hasContent("the user's");
     assertThat(e.conflicts()).hasSize(150);
     assertThat(e.getMessage().lines()).hasSize(1 + 100 + 1);
     assertThat(e.getMessage()).contains("\n  t/f099.tf: not written by the plugin\n"
