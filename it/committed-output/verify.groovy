@@ -23,10 +23,10 @@ assert log.contains('run with -Dasgkms.force to take the generated version')
 // Step 4: forced, generate rewrote the one file, and said so.
 assert log.contains('asg-kms: replaced terraform/account-111122223333/grant-golden-ami.tf' +
     ' with the generated version (force)')
-assert log.contains('(1 written, 9 unchanged, 0 deleted)')
+assert log.contains('(1 written, 8 unchanged, 0 deleted)')
 
 // Step 5: the dropped key's files are gone, the team's own file is not.
-assert log.contains('(0 written, 3 unchanged, 7 deleted)')
+assert log.contains('(0 written, 3 unchanged, 6 deleted)')
 assert !new File(out, 'terraform/account-444455556666').exists()
 assert !new File(out, 'terraform/account-111122223333/grant-golden-ami.tf').exists()
 assert new File(out, 'terraform/account-111122223333/mine.tf').text.trim() == '# the team\'s own file'

@@ -28,6 +28,15 @@ public final class TestFiles {
     return files;
   }
 
+  /** Copies the regular files under {@code source} to the same paths under {@code target}. */
+  public static void copyTree(Path source, Path target) throws IOException {
+    for (Map.Entry<String, String> file : readTree(source).entrySet()) {
+      Path copy = target.resolve(file.getKey());
+      Files.createDirectories(copy.getParent());
+      Files.writeString(copy, file.getValue(), StandardCharsets.UTF_8);
+    }
+  }
+
   public static void deleteRecursively(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;

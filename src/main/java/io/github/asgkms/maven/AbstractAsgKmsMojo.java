@@ -41,7 +41,8 @@ abstract class AbstractAsgKmsMojo extends AbstractMojo {
 
   /**
    * Where the generated files go, one folder per format. The plugin lists the files it owns in
-   * {@code .asg-kms-manifest} there, and never changes or deletes any other file.
+   * {@code .asg-kms-manifest} there, with their SHA-256, and never changes or deletes any other
+   * file. It may not be the root of a file system or your home folder.
    *
    * @since 1.0.0
    */

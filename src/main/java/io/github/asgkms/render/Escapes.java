@@ -8,8 +8,9 @@ public final class Escapes {
   private Escapes() {}
 
   /**
-   * The body of an HCL quoted string. Besides quotes and backslashes, {@code ${} and {@code %{}
-   * are doubled, since HCL would otherwise read them as an interpolation or a directive.
+   * The body of an HCL quoted string. Besides quotes and backslashes, <code>${</code> and
+   * <code>%{</code> are doubled, since HCL would otherwise read them as an interpolation or a
+   * directive.
    */
   public static String hcl(String value) {
     return quoted(value, (text, i) -> {

@@ -168,7 +168,8 @@ final class YamlTreeReader {
     if (cause instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
       org.yaml.snakeyaml.error.Mark at = yaml.getProblemMark();
       errors.add(new Mark(at.getLine() + 1, at.getColumn() + 1), path,
-          "YAML syntax error: " + problem(yaml.getProblem()) + context(yaml));
+          "YAML syntax error: " + problem(yaml.getProblem()) + context(yaml)
+              + indentationHint(yaml.getProblem(), at.getLine() + 1));
       return;
     }
     JsonLocation at = e.getLocation();
@@ -183,6 +184,27 @@ final class YamlTreeReader {
       return "a tab character where YAML expects spaces; indent with spaces, not tabs";
     }
     return oneLine(problem);
+  }
+
+  /**
+   * SnakeYAML's problems when a line is indented one step too far or not far enough. Its
+   * message names the parser's expectation, not the cause, which is almost always the
+   * indentation of the line it points at or of the line above.
+   */
+  private static final List<String> INDENTATION_PROBLEMS = List.of(
+      "expected <block end>", "mapping values are not allowed here",
+      "could not find expected ':'", "did not find expected key",
+      "did not find expected '-' indicator");
+
+  private static String indentationHint(String problem, int line) {
+    if (problem != null) {
+      for (String known : INDENTATION_PROBLEMS) {
+        if (problem.contains(known)) {
+          return "; check the indentation of line " + line + " and of the line above it";
+        }
+      }
+    }
+    return "";
   }
 
   /**
