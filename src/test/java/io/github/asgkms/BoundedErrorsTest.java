@@ -141,6 +141,12 @@ class BoundedErrorsTest {
         .isInstanceOf(IOException.class)
         .hasMessage("cannot create the output directory " + below.toAbsolutePath()
             + ": Not a directory");
+
+    Files.delete(out);
+    Files.createDirectories(stamp);
+    assertThatThrownBy(() -> Generator.generate(request(null)))
+        .isInstanceOf(IOException.class)
+        .hasMessage("cannot write " + stamp.toAbsolutePath() + ": Is a directory");
   }
 
   @Test

@@ -164,12 +164,16 @@ public final class Stamp {
 
   /** An input's bytes; null when it is not a regular file or is over the bound. */
   private static byte[] boundedInput(Path file) throws IOException {
-    if (!Files.isRegularFile(file) || Files.size(file) > MAX_INPUT_BYTES) {
-      return null;
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] bytes = in.readNBytes((int) MAX_INPUT_BYTES + 1);
-      return bytes.length > MAX_INPUT_BYTES ? null : bytes;
+    try {
+      if (!Files.isRegularFile(file) || Files.size(file) > MAX_INPUT_BYTES) {
+        return null;
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        byte[] bytes = in.readNBytes((int) MAX_INPUT_BYTES + 1);
+        return bytes.length > MAX_INPUT_BYTES ? null : bytes;
+      }
+    } catch (IOException e) {
+      throw FileOperationException.of("read", file, e);
     }
   }
 
@@ -187,14 +191,19 @@ public final class Stamp {
   /** The user's templates by relative path; null when one is too big to stamp. */
   private static SortedMap<String, byte[]> userTemplates(Path directory) throws IOException {
     SortedMap<String, byte[]> templates = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(directory)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        byte[] bytes = boundedInput(file);
-        if (bytes == null) {
-          return null;
-        }
-        templates.put(directory.relativize(file).toString().replace('\\', '/'), bytes);
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(directory)) {
+      files = walk.filter(Files::isRegularFile).toList();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw FileOperationException.of("list the templates in", directory,
+          e instanceof IOException io ? io : ((java.io.UncheckedIOException) e).getCause());
+    }
+    for (Path file : files) {
+      byte[] bytes = boundedInput(file);
+      if (bytes == null) {
+        return null;
       }
+      templates.put(directory.relativize(file).toString().replace('\\', '/'), bytes);
     }
     return templates;
   }
