@@ -41,12 +41,6 @@ public record Difference(String path, Kind kind, String diff) implements Compara
     public String description() {
       return description;
     }
-
-    /** Whether {@code generate} refuses this without force, or at all. */
-    public boolean blocksGenerate() {
-      return this == EDITED || this == NOT_OWNED || this == STALE_EDITED || this == LINK
-          || this == NOT_A_FILE;
-    }
   }
 
   static Difference of(String path, Kind kind) {

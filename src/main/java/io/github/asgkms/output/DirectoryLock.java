@@ -53,6 +53,16 @@ final class DirectoryLock implements AutoCloseable {
   }
 
   /**
+   * Whether a lock file is there that a finished run would have deleted: one of a crashed run,
+   * or of a run that is writing now. Where the file system has no file identities the file
+   * always stays, so it says nothing.
+   */
+  static boolean leftOver(Path root) throws IOException {
+    Object identity = identity(root.resolve(FILE_NAME));
+    return identity != ABSENT && identity != null;
+  }
+
+  /**
    * Waits up to {@code wait} for the directory, saying so once if another build holds it.
    *
    * @param root the output directory, which exists

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -80,7 +81,7 @@ public final class OutputDirectory {
         options.notices().notice("kept " + path + ", no longer generated and not the"
             + " plugin's to delete (force); it is no longer tracked");
       }
-      List<String> written = new java.util.ArrayList<>();
+      List<String> written = new ArrayList<>();
       for (SyncPlan.Put put : plan.puts) {
         written.add(put.path());
       }
@@ -115,7 +116,7 @@ public final class OutputDirectory {
     GeneratedFile manifest = Manifest.of(files, options.owner()).toFile();
     SyncPlan plan = SyncPlan.make(new Tree(root), files, manifest, Manifest.load(root),
         options, true);
-    List<Difference> differences = new java.util.ArrayList<>(plan.differences);
+    List<Difference> differences = new ArrayList<>(plan.differences);
     if (Transaction.leftOver(root)) {
       differences.add(Difference.of(Transaction.FOLDER, Difference.Kind.LEFTOVER));
       differences.sort(null);
@@ -125,8 +126,7 @@ public final class OutputDirectory {
 
   /** Whether an interrupted run left work here that the next sync must finish. */
   public boolean hasLeftovers() throws IOException {
-    return Transaction.leftOver(root)
-        || Tree.lstat(root.resolve(DirectoryLock.FILE_NAME)).kind() != Tree.Kind.ABSENT;
+    return Transaction.leftOver(root) || DirectoryLock.leftOver(root);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.github.asgkms.output;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ final class SyncPlan {
 
   /** The new bytes of each file to write, the manifest's included, by path. */
   Map<String, byte[]> contents() {
-    Map<String, byte[]> all = new java.util.HashMap<>();
+    Map<String, byte[]> all = new HashMap<>();
     for (Put put : puts) {
       all.put(put.path(), put.content());
     }

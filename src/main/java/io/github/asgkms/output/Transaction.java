@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One change to the output directory, made so that the directory is always the old generation
@@ -100,7 +101,7 @@ final class Transaction {
       disk.createFolder(staging);
       created = true;
       disk.write(staging.resolve(MARKER), MARKER_TEXT);
-      java.util.Map<String, byte[]> contents = plan.contents();
+      Map<String, byte[]> contents = plan.contents();
       for (int i = 0; i < ops.size(); i++) {
         byte[] content = contents.get(ops.get(i).path());
         if (content != null) {

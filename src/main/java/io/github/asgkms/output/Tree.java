@@ -3,6 +3,7 @@ package io.github.asgkms.output;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -124,8 +125,7 @@ final class Tree {
    * link in its place and never more than {@code max}: null when it holds more.
    */
   static byte[] read(Path file, long max) throws IOException {
-    try (SeekableByteChannel channel = Files.newByteChannel(file, READ_NO_FOLLOW,
-        new java.nio.file.attribute.FileAttribute<?>[0])) {
+    try (SeekableByteChannel channel = Files.newByteChannel(file, READ_NO_FOLLOW)) {
       long size = channel.size();
       if (size > max) {
         return null;
@@ -146,7 +146,7 @@ final class Tree {
 
   /** Whether a folder holds nothing. */
   static boolean isEmptyFolder(Path folder) throws IOException {
-    try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
       return !entries.iterator().hasNext();
     } catch (IOException e) {
       throw FileOperationException.of("list", folder, e);
