@@ -179,27 +179,25 @@ class BoundedErrorsTest {
 
   @Test
   void aTemplateThatCallsItselfForEverIsATemplateErrorThatNamesIt() throws Exception {
-    Path templates = Files.createDirectories(temp.resolve("templates/terraform"));
-    Files.writeString(templates.resolve("versions.tf.ftl"),
-        "[#macro again][@again/][/#macro][@again/]\n");
-
-    assertThatThrownBy(() -> Generator.generate(request(temp.resolve("templates"))))
-        .isInstanceOf(RenderException.class)
-        .hasMessage("template terraform/versions.tf.ftl failed: it nests too deeply (a stack"
-            + " overflow): a macro, function or include that calls itself without end?");
-    assertThat(out).doesNotExist();
+    assertTemplateFails("[#macro again][@again/][/#macro][@again/]\n",
+        "template terraform/versions.tf.ftl failed: it nests too deeply (a stack overflow): a"
+            + " macro, function or include that calls itself without end?");
   }
 
   @Test
   void aTemplateThatWritesWithoutEndIsATemplateErrorThatNamesIt() throws Exception {
+    assertTemplateFails("[#list 1.. as i]a line that never ends, again and again[/#list]\n",
+        "template terraform/versions.tf.ftl failed: it wrote more than 33554432 characters for"
+            + " one file: a list or loop without end?");
+  }
+
+  /** A user's versions.tf.ftl fails the run with {@code message}, and nothing is written. */
+  private void assertTemplateFails(String template, String message) throws Exception {
     Path templates = Files.createDirectories(temp.resolve("templates/terraform"));
-    Files.writeString(templates.resolve("versions.tf.ftl"),
-        "[#list 1.. as i]a line that never ends, again and again[/#list]\n");
+    Files.writeString(templates.resolve("versions.tf.ftl"), template);
 
     assertThatThrownBy(() -> Generator.generate(request(temp.resolve("templates"))))
-        .isInstanceOf(RenderException.class)
-        .hasMessage("template terraform/versions.tf.ftl failed: it wrote more than 33554432"
-            + " characters for one file: a list or loop without end?");
+        .isInstanceOf(RenderException.class).hasMessage(message);
     assertThat(out).doesNotExist();
   }
 
