@@ -1,26 +1,41 @@
 // Proves the committed-output workflow: check passes on fresh output, fails on a hand edit
-// naming the file with a diff and the fix, generate repairs it, dropping a key prunes its
-// files but never the team's own, and an unchanged build touches nothing.
+// naming the file with a diff and the fix, generate refuses to overwrite the edit until it is
+// forced, dropping a key prunes its files but never the team's own, and an unchanged build
+// touches nothing.
 def out = new File(basedir, 'generated')
 def log = new File(basedir, 'build.log').text
 
 // Step 2: the failure names the edited file, shows the diff and says how to fix it.
 assert log.contains('asg-kms: 1 file in generated differs from what the spec generates:')
-assert log.contains('  changed: terraform/account-111122223333/grant-golden-ami.tf')
+assert log.contains('  edited by hand: terraform/account-111122223333/grant-golden-ami.tf')
 assert log.contains('--- terraform/account-111122223333/grant-golden-ami.tf (on disk)')
-assert log.contains('Run mvn asg-kms:generate to bring them up to date.')
+assert log.contains('Run mvn asg-kms:generate to bring them up to date. It replaces files' +
+    ' edited by hand or not written by the plugin only with -Dasgkms.force.')
 assert !log.contains('mine.tf (')
 
-// Step 3: generate rewrote the one file.
+// Step 3: generate names the edited file and writes nothing.
+assert log.contains('asg-kms: 1 file in generated is not the plugin\'s to overwrite or' +
+    ' delete, so nothing was written:')
+assert log.contains('  terraform/account-111122223333/grant-golden-ami.tf: edited by hand since' +
+    ' the plugin wrote it')
+assert log.contains('run with -Dasgkms.force to take the generated version')
+
+// Step 4: forced, generate rewrote the one file, and said so.
+assert log.contains('asg-kms: replaced terraform/account-111122223333/grant-golden-ami.tf' +
+    ' with the generated version (force)')
 assert log.contains('(1 written, 8 unchanged, 0 deleted)')
 
-// Step 4: the dropped key's files are gone, the team's own file is not.
+// Step 5: the dropped key's files are gone, the team's own file is not.
 assert log.contains('(0 written, 3 unchanged, 6 deleted)')
 assert !new File(out, 'terraform/account-444455556666').exists()
 assert !new File(out, 'terraform/account-111122223333/grant-golden-ami.tf').exists()
 assert new File(out, 'terraform/account-111122223333/mine.tf').text.trim() == '# the team\'s own file'
 
-// Step 5: up to date, and every file keeps the old mtime the antrun step gave it.
+// The committed manifest names its format and the project that owns the folder.
+assert new File(out, '.asg-kms-manifest').text.contains(
+    '\nformat 2\nowner io.github.asgkms.it:committed-output\n')
+
+// Step 6: up to date, and every file keeps the old mtime the antrun step gave it.
 assert log.contains('asg-kms: generated is up to date')
 def old = java.time.LocalDate.of(2020, 1, 1).atStartOfDay(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli()
 out.eachFileRecurse { f -> if (f.isFile()) assert Math.abs(f.lastModified() - old) < 86400000L : f }

@@ -3,8 +3,10 @@ package io.github.asgkms;
 import io.github.asgkms.output.Difference;
 import io.github.asgkms.output.GeneratedFile;
 import io.github.asgkms.output.Manifest;
+import io.github.asgkms.output.OutputConflictException;
 import io.github.asgkms.output.OutputDirectory;
 import io.github.asgkms.output.Stamp;
+import io.github.asgkms.output.WriteOptions;
 import io.github.asgkms.plan.Plan;
 import io.github.asgkms.plan.Planner;
 import io.github.asgkms.render.Format;
@@ -34,19 +36,30 @@ public final class Generator {
    */
   public static GenerateResult generate(GenerateRequest request)
       throws SpecException, RenderException, IOException {
-    OutputDirectory output = new OutputDirectory(request.outputDirectory());
+    return generate(request, WriteOptions.defaults());
+  }
+
+  /**
+   * Renders and writes as {@code options} allow; returns what changed on disk.
+   *
+   * @throws OutputConflictException when a file in the way is not provably the plugin's;
+   *     nothing was written then
+   */
+  public static GenerateResult generate(GenerateRequest request, WriteOptions options)
+      throws SpecException, RenderException, IOException {
+    OutputDirectory output = new OutputDirectory(request.outputDirectory(), options);
     String inputs = null;
     if (request.stampFile() != null && Files.isRegularFile(request.spec())) {
       inputs = Stamp.compute(request.spec(), request.stampParameters(),
           Format.builtInTemplates(), request.templateDirectory());
-      Stamp.Recorded last = Stamp.read(request.stampFile());
+      Stamp.Recorded last = inputs == null ? null : Stamp.read(request.stampFile());
       if (last != null && last.inputs().equals(inputs)
           && last.output().equals(Stamp.ofOutput(output))) {
         return GenerateResult.nothingToDo();
       }
     }
     Rendering rendering = render(request);
-    GeneratedFile manifest = Manifest.of(rendering.files()).toFile();
+    GeneratedFile manifest = Manifest.of(rendering.files(), options.owner()).toFile();
     OutputDirectory.SyncResult sync = output.sync(rendering.files(), manifest);
     if (inputs != null) {
       Stamp.write(request.stampFile(),
@@ -58,7 +71,14 @@ public final class Generator {
   /** Renders in memory and lists how the output directory differs. Writes nothing. */
   public static List<Difference> check(GenerateRequest request)
       throws SpecException, RenderException, IOException {
-    return new OutputDirectory(request.outputDirectory()).compare(render(request).files());
+    return check(request, WriteOptions.defaults());
+  }
+
+  /** As {@link #check(GenerateRequest)}, expecting the manifest {@code options} would write. */
+  public static List<Difference> check(GenerateRequest request, WriteOptions options)
+      throws SpecException, RenderException, IOException {
+    return new OutputDirectory(request.outputDirectory(), options)
+        .compare(render(request).files());
   }
 
   /**

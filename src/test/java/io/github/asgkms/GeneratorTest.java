@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.asgkms.output.Difference;
 import io.github.asgkms.output.Manifest;
+import io.github.asgkms.output.OutputConflictException;
+import io.github.asgkms.output.WriteOptions;
 import io.github.asgkms.render.Format;
 import io.github.asgkms.render.RenderException;
 import io.github.asgkms.spec.SpecException;
@@ -63,7 +65,7 @@ class GeneratorTest {
         org.assertj.core.groups.Tuple.tuple("json/account-111122223333/create-grant-policy.json",
             Difference.Kind.MISSING),
         org.assertj.core.groups.Tuple.tuple("terraform/account-111122223333/grant-remote.tf",
-            Difference.Kind.CHANGED));
+            Difference.Kind.EDITED));
     assertThat(differences.get(1).diff()).contains(
         "--- terraform/account-111122223333/grant-remote.tf (on disk)",
         "-  operations         = [\"Decrypt\", \"GenerateDataKeyWithoutPlaintext\","
@@ -146,13 +148,20 @@ class GeneratorTest {
   }
 
   @Test
-  void aHandEditOrAChangedInputMeansWorkAgain() throws Exception {
+  void aHandEditIsRefusedUntilForcedAndAChangedInputMeansWorkAgain() throws Exception {
     Generator.generate(request());
     Path grant = out.resolve("terraform/account-111122223333/grant-remote.tf");
     String original = Files.readString(grant);
     Files.writeString(grant, original + "# edited\n");
 
-    Generator.GenerateResult repaired = Generator.generate(request());
+    assertThatThrownBy(() -> Generator.generate(request()))
+        .isInstanceOf(OutputConflictException.class)
+        .hasMessageContaining("terraform/account-111122223333/grant-remote.tf: edited by hand"
+            + " since the plugin wrote it");
+    assertThat(grant).hasContent(original + "# edited");
+
+    Generator.GenerateResult repaired =
+        Generator.generate(request(), WriteOptions.defaults().withForce(true));
 
     assertThat(repaired.upToDate()).isFalse();
     assertThat(repaired.sync().written()).containsExactly(

@@ -1,6 +1,9 @@
 package io.github.asgkms.maven;
 
 import io.github.asgkms.GenerateRequest;
+import io.github.asgkms.output.OutputConflictException;
+import io.github.asgkms.output.Stamp;
+import io.github.asgkms.output.WriteOptions;
 import io.github.asgkms.render.Format;
 import io.github.asgkms.render.RenderException;
 import io.github.asgkms.spec.SpecException;
@@ -10,10 +13,12 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
@@ -22,6 +27,8 @@ import org.apache.maven.project.MavenProject;
  * request: the two goals must see exactly the same output for the same configuration.
  */
 abstract class AbstractAsgKmsMojo extends AbstractMojo {
+  /** The user property of {@code generate}'s {@code force}. */
+  static final String FORCE_PROPERTY = "asgkms.force";
 
   /**
    * The spec file: version, Auto Scaling account, keys.
@@ -34,7 +41,8 @@ abstract class AbstractAsgKmsMojo extends AbstractMojo {
 
   /**
    * Where the generated files go, one folder per format. The plugin lists the files it owns in
-   * {@code .asg-kms-manifest} there, and never changes or deletes any other file.
+   * {@code .asg-kms-manifest} there, with their SHA-256, and never changes or deletes any other
+   * file. It may not be the root of a file system or your home folder.
    *
    * @since 1.0.0
    */
@@ -67,22 +75,70 @@ abstract class AbstractAsgKmsMojo extends AbstractMojo {
   @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
   MojoExecution mojoExecution;
 
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
+
   /** A call into the core. */
   interface CoreCall<T> {
     T run() throws SpecException, RenderException, IOException;
   }
 
   /**
-   * Runs a core call, mapping its failures: a bad spec fails the build (BUILD FAILURE with
-   * every located error); a template or I/O problem is an execution error.
+   * Runs a core call, mapping its failures: a bad spec, or files in the output directory that
+   * are not the plugin's to overwrite or delete, fail the build (BUILD FAILURE, every file
+   * named); a template or I/O problem is an execution error, which names the file, the
+   * operation and the reason.
    */
   <T> T callCore(CoreCall<T> call) throws MojoExecutionException, MojoFailureException {
     try {
       return call.run();
     } catch (SpecException e) {
       throw new MojoFailureException(e.getMessage(), e);
+    } catch (OutputConflictException e) {
+      throw new MojoFailureException(conflictReport(e), e);
     } catch (RenderException | IOException e) {
       throw new MojoExecutionException("asg-kms: " + e.getMessage(), e);
+    }
+  }
+
+  /** The conflicts, then what the user can do about them. */
+  private String conflictReport(OutputConflictException e) {
+    StringBuilder out = new StringBuilder("asg-kms: ").append(OutputConflictException
+        .describe(relative(project.getBasedir(), outputDirectory), e.conflicts()));
+    if (e.allForceable()) {
+      out.append("\nMove the files that are yours elsewhere, or run with -D")
+          .append(FORCE_PROPERTY).append(" to take the generated version on purpose: it")
+          .append(" replaces files at generated paths, and keeps, untracked, the edited files")
+          .append(" it no longer generates.");
+    } else {
+      out.append("\nMove the links, folders and special files out of the way: the plugin")
+          .append(" never follows or replaces them, even with -D").append(FORCE_PROPERTY)
+          .append('.');
+    }
+    return out.toString();
+  }
+
+  /**
+   * How the core may write: as this project, so that another project's manifest in the same
+   * directory is a conflict, with its notices in the build log.
+   */
+  WriteOptions writeOptions(boolean force) {
+    String owner = project == null ? null : project.getGroupId() + ":" + project.getArtifactId();
+    return WriteOptions.defaults().withForce(force).withOwner(owner)
+        .withNotices(new LogNotices(getLog()));
+  }
+
+  /** The core's notices, as warnings: each is something the user should know happened. */
+  private static final class LogNotices implements WriteOptions.Notices {
+    private final Log log;
+
+    LogNotices(Log log) {
+      this.log = log;
+    }
+
+    @Override
+    public void notice(String line) {
+      log.warn("asg-kms: " + line);
     }
   }
 
@@ -101,10 +157,13 @@ abstract class AbstractAsgKmsMojo extends AbstractMojo {
         outputDirectory.toPath(), formats(formats), templates, stamp, pluginVersion());
   }
 
-  /** One stamp per execution, in the build directory: never in committed output. */
+  /**
+   * One stamp per execution, in the build directory: never in committed output, and never
+   * outside the build directory, whatever the execution's id holds.
+   */
   private Path stampFile() {
     String execution = mojoExecution == null ? "default" : mojoExecution.getExecutionId();
-    return Path.of(project.getBuild().getDirectory(), "asg-kms", execution + ".stamp");
+    return Stamp.fileFor(Path.of(project.getBuild().getDirectory()), execution);
   }
 
   private String pluginVersion() {

@@ -3,6 +3,7 @@ package io.github.asgkms.maven;
 import io.github.asgkms.GenerateRequest;
 import io.github.asgkms.Generator;
 import io.github.asgkms.output.Difference;
+import io.github.asgkms.output.WriteOptions;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -35,7 +36,8 @@ public class CheckMojo extends AbstractAsgKmsMojo {
       return;
     }
     GenerateRequest request = request(false);
-    List<Difference> differences = callCore(() -> Generator.check(request));
+    WriteOptions options = writeOptions(false);
+    List<Difference> differences = callCore(() -> Generator.check(request, options));
     String output = relative(project.getBasedir(), outputDirectory);
     if (!differences.isEmpty()) {
       throw new MojoFailureException(CheckReport.describe(output, differences));

@@ -3,6 +3,7 @@ package io.github.asgkms.maven;
 import io.github.asgkms.GenerateRequest;
 import io.github.asgkms.Generator;
 import io.github.asgkms.output.OutputDirectory;
+import io.github.asgkms.output.WriteOptions;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -12,7 +13,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Renders, from the spec, the KMS key policy statements, grants and IAM CreateGrant policy that
  * let the Auto Scaling service-linked role use customer managed keys. Writes only the files
- * that changed and deletes the ones it wrote before and no longer generates.
+ * that changed and deletes the ones it wrote before and no longer generates, as one
+ * transaction under a lock: the output directory is the old generation or the new one, never
+ * a mix, and a file the plugin cannot prove it wrote is never overwritten or deleted.
  *
  * @since 1.0.0
  */
@@ -27,14 +30,30 @@ public class GenerateMojo extends AbstractAsgKmsMojo {
   @Parameter(property = "asgkms.skip", defaultValue = "false")
   boolean skip;
 
+  /**
+   * Takes the generated version on purpose. Without it, the plugin replaces or deletes only
+   * files it can prove it wrote (their bytes match the SHA-256 in the manifest), and a run
+   * that finds anything else in the way fails, naming each file, and writes nothing. With it,
+   * files at generated paths that were edited by hand or not written by the plugin are
+   * replaced, files edited by hand that are no longer generated are kept and no longer
+   * tracked, and manifest lines that do not parse are ignored. Symbolic links, folders and
+   * special files in the way are never followed or replaced.
+   *
+   * @since 1.0.0
+   */
+  @Parameter(property = FORCE_PROPERTY, defaultValue = "false")
+  boolean force;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("asg-kms: skipped (asgkms.skip)");
       return;
     }
+    SharedOutputCheck.refuseSharedOutput(this, session);
     GenerateRequest request = request(true);
-    Generator.GenerateResult result = callCore(() -> Generator.generate(request));
+    WriteOptions options = writeOptions(force);
+    Generator.GenerateResult result = callCore(() -> Generator.generate(request, options));
     String output = relative(project.getBasedir(), outputDirectory);
     if (result.upToDate()) {
       getLog().info("asg-kms: " + output + " is up to date");
@@ -43,7 +62,8 @@ public class GenerateMojo extends AbstractAsgKmsMojo {
     result.warnings().forEach(warning -> getLog().warn("asg-kms: " + warning));
     OutputDirectory.SyncResult sync = result.sync();
     getLog().info(String.format("asg-kms: %d files from %s into %s (%d written, %d unchanged,"
-            + " %d deleted)", result.fileCount(), request.specLabel(), output,
-        sync.written().size(), sync.unchanged().size(), sync.deleted().size()));
+            + " %d deleted%s)", result.fileCount(), request.specLabel(), output,
+        sync.written().size(), sync.unchanged().size(), sync.deleted().size(),
+        sync.kept().isEmpty() ? "" : ", " + sync.kept().size() + " kept"));
   }
 }

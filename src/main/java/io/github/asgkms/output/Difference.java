@@ -7,15 +7,30 @@ import java.nio.charset.StandardCharsets;
  *
  * @param path the file, relative to the output directory
  * @param kind how it differs
- * @param diff a unified diff of its first differing lines, for a changed file; else empty
+ * @param diff a unified diff of its first differing lines, for a file the plugin wrote; else
+ *     empty: a file it did not write, or one behind a link, is never shown
  */
 public record Difference(String path, Kind kind, String diff) implements Comparable<Difference> {
 
   /** How a file differs. */
   public enum Kind {
+    /** The plugin's own file from an earlier run; {@code generate} replaces it. */
     CHANGED("changed"),
+    /** The plugin's file, edited since it was written; {@code generate} needs force. */
+    EDITED("edited by hand"),
+    /** A file the plugin never wrote, at a generated path; {@code generate} needs force. */
+    NOT_OWNED("not written by the plugin"),
     MISSING("missing"),
-    STALE("stale, no longer generated");
+    /** The plugin's own file, no longer generated; {@code generate} deletes it. */
+    STALE("stale, no longer generated"),
+    /** The plugin's file, edited and no longer generated; force keeps it. */
+    STALE_EDITED("edited by hand, and no longer generated"),
+    /** A symbolic link at the path or on its way: never followed, never replaced. */
+    LINK("a symbolic link, not followed"),
+    /** A folder, FIFO, socket or device where a file goes, or a file where a folder goes. */
+    NOT_A_FILE("not a regular file"),
+    /** What an interrupted {@code generate} left; the next one finishes or undoes it. */
+    LEFTOVER("left by an interrupted run");
 
     private final String description;
 
@@ -28,18 +43,18 @@ public record Difference(String path, Kind kind, String diff) implements Compara
     }
   }
 
-  static Difference missing(GeneratedFile file) {
-    return new Difference(file.path(), Kind.MISSING, "");
+  static Difference of(String path, Kind kind) {
+    return new Difference(path, kind, "");
   }
 
-  static Difference stale(String path) {
-    return new Difference(path, Kind.STALE, "");
-  }
-
-  static Difference changed(GeneratedFile file, byte[] onDisk) {
+  /** A difference with a diff of the plugin's own file as it is on disk. */
+  static Difference withDiff(Kind kind, GeneratedFile file, byte[] onDisk) {
+    if (onDisk == null) {
+      return of(file.path(), kind);
+    }
     String diff = UnifiedDiff.of(new String(onDisk, StandardCharsets.UTF_8), file.text(),
         file.path() + " (on disk)", file.path() + " (generated)");
-    return new Difference(file.path(), Kind.CHANGED, diff);
+    return new Difference(file.path(), kind, diff);
   }
 
   @Override

@@ -1,29 +1,39 @@
 package io.github.asgkms.output;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * An output directory and the files the plugin owns in it. {@link #sync} brings it in line
- * with a set of generated files: it writes only the files whose bytes changed, each
- * atomically, and deletes the files it wrote before and no longer generates. {@link #compare}
- * reports the same differences and writes nothing. Neither ever touches a file the plugin did
- * not write.
+ * with a set of generated files as one transaction: under a lock, it finishes or undoes what
+ * an interrupted run left, decides the whole change first ({@link SyncPlan}), refuses it if
+ * anything in the way is not provably the plugin's ({@link OutputConflictException}), and
+ * then makes it so that the directory is always the old generation or the new one
+ * ({@link Transaction}). {@link #compare} reports the same plan as differences and writes
+ * nothing. No read, write or delete follows a symbolic link inside the directory.
  */
 public final class OutputDirectory {
   private final Path root;
+  private final WriteOptions options;
+  private final Disk disk;
 
   public OutputDirectory(Path root) {
+    this(root, WriteOptions.defaults());
+  }
+
+  public OutputDirectory(Path root, WriteOptions options) {
+    this(root, options, new Disk());
+  }
+
+  /** With a disk that fails or crashes where a test wants it to. */
+  OutputDirectory(Path root, WriteOptions options, Disk disk) {
     this.root = root.toAbsolutePath().normalize();
+    this.options = options;
+    this.disk = disk;
   }
 
   public Path root() {
@@ -31,118 +41,129 @@ public final class OutputDirectory {
   }
 
   public SyncResult sync(List<GeneratedFile> files) throws IOException {
-    return sync(files, Manifest.of(files).toFile());
+    return sync(files, Manifest.of(files, options.owner()).toFile());
   }
 
   /**
    * Syncs with the manifest of {@code files} already made, for a caller that needs it too:
    * it hashes every file, which at thousands of files is worth doing once.
+   *
+   * @throws OutputConflictException when a file in the way is not provably the plugin's;
+   *     nothing was written then
    */
   public SyncResult sync(List<GeneratedFile> files, GeneratedFile manifest) throws IOException {
-    Files.createDirectories(root);
-    Manifest previous = Manifest.read(root);
-    Set<String> generated = new TreeSet<>();
-    List<String> written = new ArrayList<>();
-    List<String> unchanged = new ArrayList<>();
-    for (GeneratedFile file : files) {
-      generated.add(file.path());
-      if (writeIfChanged(file)) {
-        written.add(file.path());
-      } else {
-        unchanged.add(file.path());
-      }
+    refuseUnsafeRoot();
+    try {
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      throw FileOperationException.of("create the output directory", root, e);
     }
-    List<String> deleted = new ArrayList<>();
-    for (String stale : previous.hashesByPath().keySet()) {
-      if (!generated.contains(stale) && deleteOwned(stale)) {
-        deleted.add(stale);
+    try (DirectoryLock lock = DirectoryLock.acquire(root, options.lockWait(),
+        options.notices())) {
+      Transaction transaction = new Transaction(root, disk);
+      String recovered = transaction.recover();
+      if (recovered != null) {
+        options.notices().notice(root + ": " + recovered);
       }
+      SyncPlan plan = SyncPlan.make(new Tree(root), files, manifest, Manifest.load(root),
+          options, false);
+      List<Conflict> blocking = plan.blocking();
+      if (!blocking.isEmpty()) {
+        throw new OutputConflictException(root, blocking);
+      }
+      if (!plan.changesNothing()) {
+        transaction.commit(plan);
+      }
+      for (String path : plan.replaced) {
+        options.notices().notice("replaced " + path + " with the generated version (force)");
+      }
+      for (String path : plan.kept) {
+        options.notices().notice("kept " + path + ", no longer generated and not the"
+            + " plugin's to delete (force); it is no longer tracked");
+      }
+      List<String> written = new ArrayList<>();
+      for (SyncPlan.Put put : plan.puts) {
+        written.add(put.path());
+      }
+      return new SyncResult(written, plan.unchanged, plan.deletes, plan.kept);
     }
-    writeIfChanged(manifest);
-    return new SyncResult(written, unchanged, deleted);
   }
 
   /**
-   * How the directory differs from {@code files} and their manifest: changed and missing
-   * files, and stale files the plugin owns. Reads only.
+   * Finishes or undoes what an interrupted run left, under the lock, and nothing else.
+   *
+   * @return what was done, or null when nothing was left
+   */
+  public String recover() throws IOException {
+    refuseUnsafeRoot();
+    if (!Files.isDirectory(root)) {
+      return null;
+    }
+    try (DirectoryLock lock = DirectoryLock.acquire(root, options.lockWait(),
+        options.notices())) {
+      return new Transaction(root, disk).recover();
+    }
+  }
+
+  /**
+   * How the directory differs from {@code files} and their manifest: every file that
+   * {@link #sync} would write, delete or refuse, and what an interrupted run left. Reads
+   * only, and no more than it must: a file is never read through a link, nor at all when it
+   * is not a regular file.
    */
   public List<Difference> compare(List<GeneratedFile> files) throws IOException {
-    List<Difference> differences = new ArrayList<>();
-    Set<String> generated = new TreeSet<>();
-    List<GeneratedFile> expected = new ArrayList<>(files);
-    expected.add(Manifest.of(files).toFile());
-    for (GeneratedFile file : expected) {
-      generated.add(file.path());
-      Path target = OutputPaths.resolve(root, file.path());
-      if (!Files.isRegularFile(target)) {
-        differences.add(Difference.missing(file));
-      } else {
-        byte[] actual = Files.readAllBytes(target);
-        if (!Arrays.equals(actual, file.content())) {
-          differences.add(Difference.changed(file, actual));
-        }
-      }
+    refuseUnsafeRoot();
+    GeneratedFile manifest = Manifest.of(files, options.owner()).toFile();
+    SyncPlan plan = SyncPlan.make(new Tree(root), files, manifest, Manifest.load(root),
+        options, true);
+    List<Difference> differences = new ArrayList<>(plan.differences);
+    if (Transaction.leftOver(root)) {
+      differences.add(Difference.of(Transaction.FOLDER, Difference.Kind.LEFTOVER));
+      differences.sort(null);
     }
-    for (String owned : Manifest.read(root).hashesByPath().keySet()) {
-      Path target = resolveOwned(owned);
-      if (!generated.contains(owned) && target != null && Files.isRegularFile(target)) {
-        differences.add(Difference.stale(owned));
-      }
-    }
-    differences.sort(null);
     return differences;
   }
 
-  private boolean writeIfChanged(GeneratedFile file) throws IOException {
-    Path target = OutputPaths.resolve(root, file.path());
-    if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), file.content())) {
-      return false;
-    }
-    writeAtomically(target, file.content());
-    return true;
+  /** Whether an interrupted run left work here that the next sync must finish. */
+  public boolean hasLeftovers() throws IOException {
+    return Transaction.leftOver(root) || DirectoryLock.leftOver(root);
   }
 
-  /** A manifest path, or null when it is one we would never have written. */
-  Path resolveOwned(String relativePath) {
-    try {
-      return OutputPaths.resolve(root, relativePath);
-    } catch (IllegalArgumentException e) {
-      return null;
+  /**
+   * The root of a file system or the user's home holds far more than generated files: the
+   * plugin refuses to manage either, whatever a manifest there says.
+   */
+  private void refuseUnsafeRoot() throws IOException {
+    if (root.getParent() == null) {
+      throw new IOException("the output directory " + root + " is the root of a file system;"
+          + " give the plugin a folder of its own");
+    }
+    String home = System.getProperty("user.home");
+    if (home != null && !home.isEmpty() && Files.isDirectory(root)
+        && Files.isSameFile(root, Path.of(home))) {
+      throw new IOException("the output directory " + root + " is your home folder; give the"
+          + " plugin a folder of its own");
     }
   }
 
-  /** Deletes a stale owned file and the folders it leaves empty; false if it was gone. */
-  private boolean deleteOwned(String relativePath) throws IOException {
-    Path target = resolveOwned(relativePath);
-    if (target == null || !Files.isRegularFile(target)) {
-      return false;
-    }
-    Files.delete(target);
-    for (Path dir = target.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
-      try {
-        Files.delete(dir);
-      } catch (DirectoryNotEmptyException e) {
-        break;
-      }
-    }
-    return true;
-  }
-
-  /** A temp file in the same folder, then a move: readers never see half a file. */
+  /**
+   * A temp file in the same folder, then a rename: readers never see half a file, and a link
+   * at {@code target} is replaced, not followed.
+   */
   static void writeAtomically(Path target, byte[] content) throws IOException {
     Path dir = target.getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    Path temp = null;
     try {
+      Files.createDirectories(dir);
+      temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
       Files.write(temp, content);
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw FileOperationException.of("write", target, e);
     } finally {
-      Files.deleteIfExists(temp);
+      if (temp != null) {
+        Files.deleteIfExists(temp);
+      }
     }
   }
 
@@ -152,6 +173,13 @@ public final class OutputDirectory {
    * @param written files created or changed
    * @param unchanged files whose bytes were already right, left untouched
    * @param deleted stale files of an earlier run, removed
+   * @param kept files no longer generated that were not provably the plugin's, kept on force
    */
-  public record SyncResult(List<String> written, List<String> unchanged, List<String> deleted) {}
+  public record SyncResult(List<String> written, List<String> unchanged, List<String> deleted,
+      List<String> kept) {
+
+    public SyncResult(List<String> written, List<String> unchanged, List<String> deleted) {
+      this(written, unchanged, deleted, List.of());
+    }
+  }
 }

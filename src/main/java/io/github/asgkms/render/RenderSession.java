@@ -42,11 +42,28 @@ final class RenderSession {
       environment.process();
       return out.toString();
     } catch (TemplateException e) {
+      if (e.getCause() instanceof TextWriter.TooMuchText tooMuch) {
+        throw runaway(templateName, tooMuch);
+      }
       throw new RenderException("template " + templateName + " failed: " + e.getMessage(), e);
+    } catch (TextWriter.TooMuchText e) {
+      throw runaway(templateName, e);
     } catch (IOException e) {
       throw new RenderException("template " + templateName + " cannot be loaded: "
           + e.getMessage(), e);
+    } catch (StackOverflowError e) {
+      // The stack is unwound to here, so the run can go on to report it as any other error.
+      throw new RenderException("template " + templateName + " failed: it nests too deeply"
+          + " (a stack overflow): a macro, function or include that calls itself without end?",
+          null);
+    } finally {
+      out.clear(); // a runaway file's text is not kept for the next one
     }
+  }
+
+  private static RenderException runaway(String templateName, TextWriter.TooMuchText e) {
+    return new RenderException("template " + templateName + " failed: it wrote more than "
+        + TextWriter.MAX_CHARS + " characters for one file: a list or loop without end?", e);
   }
 
   /**

@@ -90,7 +90,7 @@ public final class TemplateEngine {
     for (String name : names) {
       try {
         configuration.getTemplate(name);
-      } catch (IOException | RuntimeException e) {
+      } catch (IOException | RuntimeException | StackOverflowError e) {
         // Reported, if ever, by the file that needs the template.
       }
     }

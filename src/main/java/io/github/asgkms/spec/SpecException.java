@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 /** A spec that cannot be used, with every problem found in it, in file order. */
 public class SpecException extends Exception {
   private static final long serialVersionUID = 1L;
+  /** The message lists at most this many errors, then says how many more there are. */
+  public static final int SHOWN = 100;
 
   private final transient List<SpecError> errors;
 
@@ -20,6 +22,9 @@ public class SpecException extends Exception {
 
   private static String describe(List<SpecError> errors) {
     String header = errors.size() == 1 ? "1 error in the spec:" : errors.size() + " errors in the spec:";
-    return errors.stream().map(SpecError::toString).collect(Collectors.joining("\n", header + "\n", ""));
+    String shown = errors.stream().limit(SHOWN).map(SpecError::toString)
+        .collect(Collectors.joining("\n", header + "\n", ""));
+    return errors.size() <= SHOWN ? shown
+        : shown + "\n... and " + (errors.size() - SHOWN) + " more errors";
   }
 }

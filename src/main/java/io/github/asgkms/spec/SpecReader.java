@@ -41,6 +41,8 @@ public final class SpecReader {
     if (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
       text = text.substring(1); // a UTF-8 BOM is legal YAML; editors on Windows write one
     }
+    reportUnprintable(text, errors);
+    errors.throwIfAny();
     YamlNode root = new YamlTreeReader(errors).read(text);
     errors.throwIfAny();
     Spec spec = new SpecBinder(errors).bind(root);
@@ -48,11 +50,40 @@ public final class SpecReader {
     return spec;
   }
 
+  /**
+   * Each character YAML does not allow (control characters but tab and line breaks, and a few
+   * others), located and named: the YAML parser would stop at the first with no useful place.
+   */
+  private static void reportUnprintable(String text, Errors errors) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (c == '\n') {
+        line++;
+        column = 1;
+        continue;
+      }
+      if (!(c == '\t' || c == '\r' || c >= 0x20 && c <= 0x7E || c == 0x85
+          || c >= 0xA0 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000)) {
+        errors.add(new Mark(line, column), SpecPath.ROOT, String.format(
+            "the character U+%04X%s is not allowed in YAML; remove it", c,
+            c == 0 ? " (NUL)" : c < 0x20 || c == 0x7F ? " (a control character)" : ""));
+      }
+      column++;
+    }
+  }
+
   private static String readText(Path file, String label) throws SpecException {
     byte[] bytes;
     try {
       if (Files.isDirectory(file)) {
         throw fileError(label, "the spec is a directory, not a file");
+      }
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        // A FIFO would make the read wait for a writer for ever.
+        throw fileError(label, "the spec is not a regular file (a FIFO, socket or device)");
       }
       long size = Files.size(file);
       if (size > MAX_BYTES) {

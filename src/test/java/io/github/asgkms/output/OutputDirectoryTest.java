@@ -54,13 +54,21 @@ class OutputDirectoryTest {
   }
 
   @Test
-  void ignoresManifestLinesThatPointOutside() throws Exception {
+  void aManifestLineThatPointsOutsideIsAConflictAndNothingIsTouched() throws Exception {
     Path outside = Files.writeString(out.resolveSibling(out.getFileName() + "-victim.txt"), "v");
-    Files.writeString(out.resolve(Manifest.FILE_NAME), "../" + outside.getFileName() + "\n");
+    String line = Sha256.hex("v".getBytes(StandardCharsets.UTF_8)) + " ../"
+        + outside.getFileName();
+    Files.writeString(out.resolve(Manifest.FILE_NAME), line + "\n");
 
-    new OutputDirectory(out).sync(List.of(file("a.tf", "a\n")));
+    assertThatThrownBy(() -> new OutputDirectory(out).sync(List.of(file("a/b.tf", "a\n"))))
+        .isInstanceOf(OutputConflictException.class)
+        .hasMessageContaining(".asg-kms-manifest: line 1 ")
+        .hasMessageContaining("unsafe path segment '..'");
+    assertThat(out.resolve("a")).doesNotExist();
 
-    assertThat(outside).exists();
+    new OutputDirectory(out, WriteOptions.defaults().withForce(true))
+        .sync(List.of(file("a/b.tf", "a\n")));
+    assertThat(outside).hasContent("v");
     Files.delete(outside);
   }
 

@@ -1,0 +1,46 @@
+package io.github.asgkms.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.asgkms.output.Difference;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** check's failure message stays readable however many files differ. */
+class CheckReportTest {
+  @Test
+  void namesTheFirstHundredFilesShowsTwentyDiffsAndCountsTheRest() {
+    List<Difference> differences = new ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      String path = String.format("terraform/f%03d.tf", i);
+      differences.add(new Difference(path, Difference.Kind.CHANGED,
+          "--- " + path + " (on disk)\n+++ " + path + " (generated)\n@@ -1,1 +1,1 @@\n-a\n+b\n"));
+    }
+
+    String report = CheckReport.describe("generated", differences);
+
+    assertThat(report).startsWith("asg-kms: 250 files in generated differ from what the spec"
+        + " generates:\n  changed: terraform/f000.tf\n");
+    assertThat(report).contains("  changed: terraform/f099.tf\n  ... and 150 more\n")
+        .doesNotContain("changed: terraform/f100.tf");
+    assertThat(report).contains("--- terraform/f019.tf (on disk)")
+        .doesNotContain("--- terraform/f020.tf (on disk)")
+        .contains("(diffs of 230 more files not shown)\n");
+    assertThat(report.lines()).hasSize(1 + 100 + 1 + 20 * 5 + 1 + 1);
+    assertThat(report).endsWith("Run mvn asg-kms:generate to bring them up to date.");
+  }
+
+  @Test
+  void saysWhatGenerateNeedsForEditsAndWhatItNeverReplaces() {
+    String report = CheckReport.describe("generated", List.of(
+        new Difference("t/a.tf", Difference.Kind.EDITED, ""),
+        new Difference("t/b.tf", Difference.Kind.LINK, "")));
+
+    assertThat(report).isEqualTo("asg-kms: 2 files in generated differ from what the spec"
+        + " generates:\n  edited by hand: t/a.tf\n  a symbolic link, not followed: t/b.tf\n"
+        + "Run mvn asg-kms:generate to bring them up to date. It replaces files edited by hand"
+        + " or not written by the plugin only with -Dasgkms.force. Links, folders and special"
+        + " files in the way must be moved first: the plugin never follows or replaces them.");
+  }
+}
