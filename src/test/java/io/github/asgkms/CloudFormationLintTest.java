@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every complete CloudFormation template of the golden output passes cfn-lint, the npm package
  * at 1.9.7, which {@code mvn verify} installs from {@code src/test/cfn-lint}'s lockfile. So does
- * every key-policy snippet, pasted into an {@code AWS::KMS::Key} as the README shows.
+ * every key-policy snippet, pasted into an {@code AWS::KMS::Key} as docs/output.md shows.
  *
  * <p>cfn-lint's data is from 2019, and it rejects properties AWS has added since. The test
  * accepts exactly the rejections listed in {@link #ADDED_SINCE_2019}, and checks each against
@@ -130,11 +130,11 @@ class CloudFormationLintTest {
   }
 
   /**
-   * The README's complete {@code AWS::KMS::Key} passes cfn-lint, and what it shows pasted is a
-   * generated snippet: the article's cross-account statements.
+   * The complete {@code AWS::KMS::Key} of docs/output.md passes cfn-lint, and what it shows
+   * pasted is a generated snippet: the article's cross-account statements.
    */
   @Test
-  void theReadmeExamplePassesCfnLintAndHoldsAGeneratedSnippet() throws Exception {
+  void theDocumentedExamplePassesCfnLintAndHoldsAGeneratedSnippet() throws Exception {
     String example = readmeExample();
     Path template = Files.writeString(temp.resolve("readme-example.yaml"), example);
 
@@ -155,9 +155,9 @@ class CloudFormationLintTest {
     assertThat(pasted.subList(1, pasted.size())).isEqualTo(generated);
   }
 
-  /** The README's first YAML block that declares a key, without its list indentation. */
+  /** The first YAML block of docs/output.md that declares a key, without its list indentation. */
   private static String readmeExample() throws Exception {
-    String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+    String readme = Files.readString(Path.of("docs/output.md"), StandardCharsets.UTF_8);
     java.util.regex.Matcher block = java.util.regex.Pattern
         .compile("(?ms)^( *)```yaml\\n(.*?)^\\1```").matcher(readme);
     while (block.find()) {
@@ -165,7 +165,7 @@ class CloudFormationLintTest {
         return block.group(2).replaceAll("(?m)^" + block.group(1), "");
       }
     }
-    throw new AssertionError("the README has no AWS::KMS::Key example");
+    throw new AssertionError("docs/output.md has no AWS::KMS::Key example");
   }
 
   /** The linter does look: an unknown property and a dangling reference are both reported. */
