@@ -13,13 +13,15 @@ import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluator;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * The command the generated headers give for regenerating their output, found in the project's
  * model alone: {@code generate} and {@code check} find the same one for the same POM, so check
  * compares against exactly what generate writes. When an execution of this plugin binds
  * {@code generate} to a lifecycle phase for this output directory, a build to that phase
- * regenerates it; otherwise only the goal from the command line does.
+ * regenerates it; otherwise only the goal from the command line does, with the configuration
+ * of the running execution ({@code goal@id}) when that execution has one of its own.
  */
 final class RegenerateCommand {
   private static final String GOAL = "generate";
@@ -52,9 +54,34 @@ final class RegenerateCommand {
     Plugin plugin = mojo.project.getPlugin(key);
     ExpressionEvaluator evaluator = new PluginParameterExpressionEvaluator(session, execution);
     Path mine = mojo.outputDirectory.toPath().toAbsolutePath().normalize();
+    String goal = commandLineGoal(execution, plugin != null || managed(mojo, key));
+    PluginExecution running = plugin == null ? null
+        : plugin.getExecutionsAsMap().get(execution.getExecutionId());
+    if (running != null && hasOwnConfiguration(running, plugin)) {
+      goal += "@" + running.getId();
+    }
     return choose(plugin == null ? List.of() : plugin.getExecutions(), mine,
         other -> SharedOutputCheck.outputDirectory(other, evaluator, mojo.project.getBasedir()),
-        commandLineGoal(execution, plugin != null || managed(mojo, key)));
+        goal);
+  }
+
+  /**
+   * Whether the execution configures anything the plugin level does not: then a run from the
+   * command line, which gets the plugin level only, would write something else. Compared
+   * parameter by parameter, as Maven hands each execution the plugin level merged into it.
+   */
+  static boolean hasOwnConfiguration(PluginExecution execution, Plugin plugin) {
+    if (!(execution.getConfiguration() instanceof Xpp3Dom own)) {
+      return false;
+    }
+    Xpp3Dom shared = plugin.getConfiguration() instanceof Xpp3Dom dom ? dom : null;
+    for (Xpp3Dom parameter : own.getChildren()) {
+      Xpp3Dom same = shared == null ? null : shared.getChild(parameter.getName());
+      if (!parameter.equals(same)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

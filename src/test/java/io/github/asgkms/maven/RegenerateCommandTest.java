@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.junit.jupiter.api.Test;
 
 /** The header's command follows the POM's bindings of generate for this output directory. */
@@ -74,5 +76,35 @@ class RegenerateCommandTest {
         execution("other", "initialize", "generate"), execution("late", "compile", "generate"),
         execution("later", "generate-sources", "generate")))
         .isEqualTo("mvn compile");
+  }
+
+  private static Xpp3Dom configuration(String... namesAndValues) {
+    Xpp3Dom configuration = new Xpp3Dom("configuration");
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      Xpp3Dom parameter = new Xpp3Dom(namesAndValues[i]);
+      parameter.setValue(namesAndValues[i + 1]);
+      configuration.addChild(parameter);
+    }
+    return configuration;
+  }
+
+  @Test
+  void anExecutionHasConfigurationOfItsOwnOnlyBeyondThePluginLevel() {
+    Plugin plugin = new Plugin();
+    plugin.setConfiguration(configuration("formats", "terraform,json"));
+    PluginExecution check = execution("default", null, "check");
+
+    assertThat(RegenerateCommand.hasOwnConfiguration(check, plugin)).isFalse();
+    // What Maven hands the mojo: the plugin level merged into the execution.
+    check.setConfiguration(configuration("formats", "terraform,json"));
+    assertThat(RegenerateCommand.hasOwnConfiguration(check, plugin)).isFalse();
+
+    check.setConfiguration(configuration("formats", "terraform,json",
+        "outputDirectory", "${project.basedir}/src/test/asg-kms/expected"));
+    assertThat(RegenerateCommand.hasOwnConfiguration(check, plugin)).isTrue();
+    check.setConfiguration(configuration("formats", "json"));
+    assertThat(RegenerateCommand.hasOwnConfiguration(check, plugin)).isTrue();
+    plugin.setConfiguration(null);
+    assertThat(RegenerateCommand.hasOwnConfiguration(check, plugin)).isTrue();
   }
 }
