@@ -31,6 +31,11 @@ assert !new File(out, 'terraform/account-444455556666').exists()
 assert !new File(out, 'terraform/account-111122223333/grant-golden-ami.tf').exists()
 assert new File(out, 'terraform/account-111122223333/mine.tf').text.trim() == '# the team\'s own file'
 
+// Only check is bound, so the headers give the goal from the command line, which is what
+// regenerates this folder.
+def header = new File(out, 'terraform/account-111122223333/versions.tf').text
+assert header.contains('\n# change the spec and run mvn asg-kms:generate.\n') : header
+
 // The committed manifest names its format and the project that owns the folder.
 assert new File(out, '.asg-kms-manifest').text.contains(
     '\nformat 2\nowner io.github.asgkms.it:committed-output\n')

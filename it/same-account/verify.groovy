@@ -27,4 +27,8 @@ assert statements[1].Action == ['kms:CreateGrant']
 assert statements[1].Condition == [Bool: ['kms:GrantIsForAWSResource': true]]
 
 assert new File(out, '.asg-kms-manifest').isFile()
+
+// generate is bound at its default phase, so a build to that phase regenerates the files.
+assert new File(tfDir, 'versions.tf').text.contains(
+    '\n# change the spec and run mvn generate-sources.\n')
 return true

@@ -1,6 +1,7 @@
 package io.github.asgkms;
 
 import io.github.asgkms.render.Format;
+import io.github.asgkms.render.Renderer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.Set;
  * @param stampFile where to record the inputs of the last run, so an unchanged build does no
  *     work; null to always render
  * @param generatorVersion the plugin's version, part of the stamp
+ * @param regenerateCommand the command the generated headers give for regenerating this output,
+ *     as the build that asks knows it; it shapes the output, so it is part of the stamp
  */
 public record GenerateRequest(
     Path spec,
@@ -26,14 +29,23 @@ public record GenerateRequest(
     Set<Format> formats,
     Path templateDirectory,
     Path stampFile,
-    String generatorVersion) {
+    String generatorVersion,
+    String regenerateCommand) {
 
   public GenerateRequest {
     specLabel = printable(specLabel);
+    regenerateCommand = printable(regenerateCommand);
     formats = Set.copyOf(formats);
     if (formats.isEmpty()) {
       throw new IllegalArgumentException("at least one format is required");
     }
+  }
+
+  /** A request whose headers give {@link Renderer#DEFAULT_REGENERATE_COMMAND}. */
+  public GenerateRequest(Path spec, String specLabel, Path outputDirectory, Set<Format> formats,
+      Path templateDirectory, Path stampFile, String generatorVersion) {
+    this(spec, specLabel, outputDirectory, formats, templateDirectory, stampFile,
+        generatorVersion, Renderer.DEFAULT_REGENERATE_COMMAND);
   }
 
   /** A request that always renders and keeps no stamp. */
@@ -43,13 +55,14 @@ public record GenerateRequest(
   }
 
   /**
-   * The label with line breaks and other control characters replaced: it is written into
-   * comments, where escaping cannot help, and a file name may hold anything.
+   * The text with line breaks and other control characters replaced: the label and the command
+   * are written into comments, where escaping cannot help, and a file name or a POM may hold
+   * anything.
    */
-  private static String printable(String label) {
-    StringBuilder out = new StringBuilder(label.length());
-    for (int i = 0; i < label.length(); ) {
-      int c = label.codePointAt(i);
+  private static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
       out.appendCodePoint(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? '?' : c);
       i += Character.charCount(c);
     }
@@ -67,6 +80,7 @@ public record GenerateRequest(
     }
     ids.sort(null);
     return List.of("version " + generatorVersion, "label " + specLabel,
-        "formats " + String.join(",", ids), "templates " + (templateDirectory != null));
+        "formats " + String.join(",", ids), "templates " + (templateDirectory != null),
+        "command " + regenerateCommand);
   }
 }

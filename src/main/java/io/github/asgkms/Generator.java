@@ -92,7 +92,7 @@ public final class Generator {
       Spec spec = SpecReader.read(request.spec(), request.specLabel());
       Plan plan = Planner.plan(spec, request.specLabel());
       Renderer renderer = new Renderer(start.engine());
-      return new Rendering(plan, renderer.render(plan, request.formats()),
+      return new Rendering(plan, renderer.render(plan, request.formats(), request.regenerateCommand()),
           warnings(plan, request.formats()));
     }
   }

@@ -176,6 +176,27 @@ class GeneratorTest {
   }
 
   @Test
+  void theHeadersGiveTheRequestsCommandAndCheckComparesAgainstIt() throws Exception {
+    GenerateRequest committed = new GenerateRequest(spec, "asg-kms.yaml", out,
+        EnumSet.of(Format.TERRAFORM, Format.JSON), null, stamp, "1.0.0-test",
+        "mvn asg-kms:generate");
+    Path versions = out.resolve("terraform/account-111122223333/versions.tf");
+    Path grant = out.resolve("terraform/account-111122223333/grant-remote.tf");
+
+    Generator.generate(request());
+    assertThat(versions).content().contains("# change the spec and run mvn generate-sources.\n");
+
+    // Another command is another output: the stamp does not skip it, and check tells them apart.
+    assertThat(Generator.check(committed)).isNotEmpty();
+    Generator.GenerateResult rewritten = Generator.generate(committed);
+    assertThat(rewritten.upToDate()).isFalse();
+    assertThat(versions).content().contains("# change the spec and run mvn asg-kms:generate.\n");
+    assertThat(grant).content().contains("# change the spec and run mvn asg-kms:generate.\n");
+    assertThat(Generator.check(committed)).isEmpty();
+    assertThat(Generator.generate(committed).upToDate()).isTrue();
+  }
+
+  @Test
   void aDeletedOwnedFileOrAnEditedManifestMeansWorkAgain() throws Exception {
     Generator.generate(request());
     Path grant = out.resolve("terraform/account-111122223333/grant-remote.tf");

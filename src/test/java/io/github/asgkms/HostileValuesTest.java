@@ -78,7 +78,8 @@ class HostileValuesTest {
     List<GeneratedFile> rendered = new ArrayList<>();
     Renderer renderer = new Renderer(new TemplateEngine(null));
     for (GrantManager manager : GrantManager.values()) {
-      rendered.addAll(renderer.render(hostilePlan(manager), EnumSet.of(Format.managing(manager))));
+      rendered.addAll(renderer.render(hostilePlan(manager), EnumSet.of(Format.managing(manager)),
+          h("command")));
     }
     for (GeneratedFile file : rendered) {
       // The paths hold hostile text too (the output directory would refuse them): name the
@@ -241,6 +242,18 @@ class HostileValuesTest {
         "--grantee-principal", h("grantee"), "--operations", h("op1"), h("op2"), "--name",
         h("grant"), "--retiring-principal", h("retiring"), "--region", h("region"), "");
     assertThat(output).startsWith("Creating grant " + h("grant") + " on key " + h("name"));
+  }
+
+  @Test
+  void theHeaderCommandStaysInItsCommentLine() {
+    // A comment cannot escape: control characters go, and everything else is kept.
+    String printable = h("command").replaceAll("[\\p{Cntrl}\u2028\u2029]", "?");
+    assertThat(files.get("json-create-grants.sh").lines())
+        .contains("# change the spec and run " + printable + ".");
+    for (String name : List.of("tf-versions.tf", "cfn-stack.yaml")) {
+      assertThat(files.get(name).lines().filter(l -> l.startsWith("# change the spec and run ")))
+          .as(name).singleElement().asString().endsWith("# */ -->.").doesNotContain("\u0001");
+    }
   }
 
   private static JsonNode strict(String name) throws Exception {

@@ -142,7 +142,10 @@ abstract class AbstractAsgKmsMojo extends AbstractMojo {
     }
   }
 
-  /** The core's request for this configuration; a stamp file only when asked for. */
+  /**
+   * The core's request for this configuration; a stamp file only when asked for. The headers'
+   * command comes from the project's model, the same for both goals.
+   */
   GenerateRequest request(boolean withStamp) throws MojoExecutionException {
     Path templates = null;
     if (templateDirectory != null) {
@@ -154,7 +157,8 @@ abstract class AbstractAsgKmsMojo extends AbstractMojo {
     }
     Path stamp = withStamp ? stampFile() : null;
     return new GenerateRequest(spec.toPath(), label(project.getBasedir(), spec),
-        outputDirectory.toPath(), formats(formats), templates, stamp, pluginVersion());
+        outputDirectory.toPath(), formats(formats), templates, stamp, pluginVersion(),
+        RegenerateCommand.of(this, session));
   }
 
   /**

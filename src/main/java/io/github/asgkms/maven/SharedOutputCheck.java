@@ -67,8 +67,8 @@ final class SharedOutputCheck {
   }
 
   /** Where another execution writes, as Maven would configure it; null if unknown. */
-  private static Path outputDirectory(PluginExecution execution, ExpressionEvaluator evaluator,
-      File basedir) throws MojoExecutionException {
+  static Path outputDirectory(PluginExecution execution, ExpressionEvaluator evaluator,
+      File basedir) {
     try {
       String raw = null;
       if (execution.getConfiguration() instanceof Xpp3Dom configuration

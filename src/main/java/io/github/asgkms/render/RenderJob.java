@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * One file to render: a template, the path it is written to under the output directory, and
- * the data model the template receives: always {@code plan}, plus the item the file is about.
+ * the data model the template receives: always {@code plan}, plus the item the file is about,
+ * and {@code regenerateCommand}, which the {@link Renderer} adds.
  */
 record RenderJob(String template, String path, Map<String, Object> model) {
 

@@ -15,6 +15,12 @@ import java.util.Set;
  * the files, and the error when templates fail, are the same as on one.
  */
 public final class Renderer {
+  /**
+   * The command the generated headers give for regenerating, when the caller does not know a
+   * better one: the lifecycle phase that {@code generate} binds to by default.
+   */
+  public static final String DEFAULT_REGENERATE_COMMAND = "mvn generate-sources";
+
   private final TemplateEngine engine;
   private final int threads;
 
@@ -33,9 +39,21 @@ public final class Renderer {
   }
 
   public List<GeneratedFile> render(Plan plan, Set<Format> formats) throws RenderException {
+    return render(plan, formats, DEFAULT_REGENERATE_COMMAND);
+  }
+
+  /**
+   * Renders with {@code regenerateCommand} as the command each header gives. It is not part of
+   * the plan: it describes the build that renders, not what AWS gets.
+   */
+  public List<GeneratedFile> render(Plan plan, Set<Format> formats, String regenerateCommand)
+      throws RenderException {
     List<RenderJob> jobs = new ArrayList<>();
     for (Format format : formats) {
-      jobs.addAll(format.layout().jobs(plan));
+      for (RenderJob job : format.layout().jobs(plan)) {
+        job.model().put("regenerateCommand", regenerateCommand);
+        jobs.add(job);
+      }
     }
     GeneratedFile[] files = ParallelRender.render(engine, jobs, threads);
     Arrays.sort(files, Comparator.comparing(GeneratedFile::path));
