@@ -36,8 +36,10 @@ public class GenerateMojo extends AbstractAsgKmsMojo {
    * that finds anything else in the way fails, naming each file, and writes nothing. With it,
    * files at generated paths that were edited by hand or not written by the plugin are
    * replaced, files edited by hand that are no longer generated are kept and no longer
-   * tracked, and manifest lines that do not parse are ignored. Symbolic links, folders and
-   * special files in the way are never followed or replaced.
+   * tracked, and manifest lines that do not parse are ignored. From the command line, it also
+   * takes over output that the manifest says another configuration wrote (other formats,
+   * spec or templates), which such a run otherwise refuses to touch. Symbolic links, folders
+   * and special files in the way are never followed or replaced.
    *
    * @since 1.0.0
    */
