@@ -6,7 +6,8 @@ def out = new File(basedir, 'generated')
 def log = new File(basedir, 'build.log').text
 
 // Step 2: the failure names the edited file, shows the diff and says how to fix it.
-assert log.contains('asg-kms: 1 file in generated differs from what the spec generates:')
+// The count is generate's: 1 of the 9 files it writes (the manifest is not counted).
+assert log.contains('asg-kms: 1 of 9 files in generated differs from what the spec generates:')
 assert log.contains('  edited by hand: terraform/account-111122223333/grant-golden-ami.tf')
 assert log.contains('--- terraform/account-111122223333/grant-golden-ami.tf (on disk)')
 assert log.contains('Run mvn asg-kms:generate to bring them up to date. It replaces files' +
@@ -23,10 +24,12 @@ assert log.contains('run with -Dasgkms.force to take the generated version')
 // Step 4: forced, generate rewrote the one file, and said so.
 assert log.contains('asg-kms: replaced terraform/account-111122223333/grant-golden-ami.tf' +
     ' with the generated version (force)')
-assert log.contains('(1 written, 8 unchanged, 0 deleted)')
+assert log.contains('asg-kms: wrote 1 of 9 files from src/main/asg-kms/asg-kms.yaml into' +
+    ' generated, 8 unchanged')
 
 // Step 5: the dropped key's files are gone, the team's own file is not.
-assert log.contains('(0 written, 3 unchanged, 6 deleted)')
+assert log.contains('asg-kms: wrote 0 of 3 files from src/main/asg-kms/asg-kms.yaml into' +
+    ' generated, 3 unchanged, deleted 6 no longer generated')
 assert !new File(out, 'terraform/account-444455556666').exists()
 assert !new File(out, 'terraform/account-111122223333/grant-golden-ami.tf').exists()
 assert new File(out, 'terraform/account-111122223333/mine.tf').text.trim() == '# the team\'s own file'
@@ -36,9 +39,11 @@ assert new File(out, 'terraform/account-111122223333/mine.tf').text.trim() == '#
 def header = new File(out, 'terraform/account-111122223333/versions.tf').text
 assert header.contains('\n# change the spec and run mvn asg-kms:generate.\n') : header
 
-// The committed manifest names its format and the project that owns the folder.
+// The committed manifest names its format, the project that owns the folder and the
+// configuration that wrote it.
 assert new File(out, '.asg-kms-manifest').text.contains(
-    '\nformat 2\nowner io.github.asgkms.it:committed-output\n')
+    '\nformat 3\nowner io.github.asgkms.it:committed-output\nformats json,terraform\n' +
+    'spec src/main/asg-kms/asg-kms.yaml\ntemplates built-in\n')
 
 // Step 6: up to date, and every file keeps the old mtime the antrun step gave it.
 assert log.contains('asg-kms: generated is up to date')

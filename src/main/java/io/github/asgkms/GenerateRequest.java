@@ -1,5 +1,6 @@
 package io.github.asgkms;
 
+import io.github.asgkms.output.Configuration;
 import io.github.asgkms.render.Format;
 import io.github.asgkms.render.Renderer;
 import java.nio.file.Path;
@@ -67,6 +68,21 @@ public record GenerateRequest(
       i += Character.charCount(c);
     }
     return out.toString();
+  }
+
+  /**
+   * What the manifest records of this request, so that another configuration can tell the
+   * files are not its own; null when the spec's label cannot be recorded.
+   */
+  public Configuration configuration() {
+    if (!Configuration.isSpec(specLabel)) {
+      return null;
+    }
+    List<String> ids = new ArrayList<>();
+    for (Format format : formats) {
+      ids.add(format.id());
+    }
+    return new Configuration(ids, specLabel, templateDirectory != null);
   }
 
   /**

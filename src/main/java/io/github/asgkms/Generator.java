@@ -1,8 +1,6 @@
 package io.github.asgkms;
 
-import io.github.asgkms.output.Difference;
 import io.github.asgkms.output.GeneratedFile;
-import io.github.asgkms.output.Manifest;
 import io.github.asgkms.output.OutputConflictException;
 import io.github.asgkms.output.OutputDirectory;
 import io.github.asgkms.output.Stamp;
@@ -47,6 +45,7 @@ public final class Generator {
    */
   public static GenerateResult generate(GenerateRequest request, WriteOptions options)
       throws SpecException, RenderException, IOException {
+    options = options.withConfiguration(request.configuration());
     OutputDirectory output = new OutputDirectory(request.outputDirectory(), options);
     String inputs = null;
     if (request.stampFile() != null && Files.isRegularFile(request.spec())) {
@@ -59,7 +58,7 @@ public final class Generator {
       }
     }
     Rendering rendering = render(request);
-    GeneratedFile manifest = Manifest.of(rendering.files(), options.owner()).toFile();
+    GeneratedFile manifest = options.manifestOf(rendering.files());
     OutputDirectory.SyncResult sync = output.sync(rendering.files(), manifest);
     if (inputs != null) {
       Stamp.write(request.stampFile(),
@@ -69,16 +68,16 @@ public final class Generator {
   }
 
   /** Renders in memory and lists how the output directory differs. Writes nothing. */
-  public static List<Difference> check(GenerateRequest request)
+  public static OutputDirectory.Comparison check(GenerateRequest request)
       throws SpecException, RenderException, IOException {
     return check(request, WriteOptions.defaults());
   }
 
   /** As {@link #check(GenerateRequest)}, expecting the manifest {@code options} would write. */
-  public static List<Difference> check(GenerateRequest request, WriteOptions options)
-      throws SpecException, RenderException, IOException {
-    return new OutputDirectory(request.outputDirectory(), options)
-        .compare(render(request).files());
+  public static OutputDirectory.Comparison check(GenerateRequest request,
+      WriteOptions options) throws SpecException, RenderException, IOException {
+    return new OutputDirectory(request.outputDirectory(),
+        options.withConfiguration(request.configuration())).compare(render(request).files());
   }
 
   /**

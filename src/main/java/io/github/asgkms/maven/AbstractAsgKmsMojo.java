@@ -1,6 +1,7 @@
 package io.github.asgkms.maven;
 
 import io.github.asgkms.GenerateRequest;
+import io.github.asgkms.output.OtherConfigurationException;
 import io.github.asgkms.output.OutputConflictException;
 import io.github.asgkms.output.Stamp;
 import io.github.asgkms.output.WriteOptions;
@@ -29,6 +30,8 @@ import org.apache.maven.project.MavenProject;
 abstract class AbstractAsgKmsMojo extends AbstractMojo {
   /** The user property of {@code generate}'s {@code force}. */
   static final String FORCE_PROPERTY = "asgkms.force";
+  /** The execution id Maven gives a goal run from the command line. */
+  static final String COMMAND_LINE = "default-cli";
 
   /**
    * The spec file: version, Auto Scaling account, keys.
@@ -96,6 +99,8 @@ abstract class AbstractAsgKmsMojo extends AbstractMojo {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (OutputConflictException e) {
       throw new MojoFailureException(conflictReport(e), e);
+    } catch (OtherConfigurationException e) {
+      throw new MojoFailureException(otherConfigurationReport(e), e);
     } catch (RenderException | IOException e) {
       throw new MojoExecutionException("asg-kms: " + e.getMessage(), e);
     }
@@ -119,13 +124,35 @@ abstract class AbstractAsgKmsMojo extends AbstractMojo {
   }
 
   /**
+   * What differs, and the three ways out. A goal run from the command line does not see the
+   * configuration inside an {@code <execution>}: the quick start's setup, where it would
+   * otherwise prune the formats the bound execution wrote.
+   */
+  private String otherConfigurationReport(OtherConfigurationException e) {
+    int files = e.wouldDelete();
+    return "asg-kms: " + relative(project.getBasedir(), outputDirectory) + " was written with"
+        + " another configuration: " + String.join("; ", e.differences()) + ". Nothing was"
+        + " written: this run from the command line (" + COMMAND_LINE + ") does not see the"
+        + " configuration inside an <execution>"
+        + (files == 0 ? "" : ", and would delete " + (files == 1 ? "1 file" : files + " files")
+            + " that configuration wrote")
+        + ". Run the build's own command, such as mvn generate-sources; or move the"
+        + " <configuration> to the plugin level, where the command line finds it too; or run"
+        + " with -D" + FORCE_PROPERTY + " to take this configuration on purpose.";
+  }
+
+  /**
    * How the core may write: as this project, so that another project's manifest in the same
-   * directory is a conflict, with its notices in the build log.
+   * directory is a conflict, with its notices in the build log. A run from the command line
+   * stands in for the build's own execution, so it may not take over the output of another
+   * configuration unless forced.
    */
   WriteOptions writeOptions(boolean force) {
     String owner = project == null ? null : project.getGroupId() + ":" + project.getArtifactId();
+    boolean commandLine = mojoExecution != null
+        && COMMAND_LINE.equals(mojoExecution.getExecutionId());
     return WriteOptions.defaults().withForce(force).withOwner(owner)
-        .withNotices(new LogNotices(getLog()));
+        .withNotices(new LogNotices(getLog())).withSameConfiguration(commandLine);
   }
 
   /** The core's notices, as warnings: each is something the user should know happened. */

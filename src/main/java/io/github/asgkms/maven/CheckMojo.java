@@ -2,9 +2,8 @@ package io.github.asgkms.maven;
 
 import io.github.asgkms.GenerateRequest;
 import io.github.asgkms.Generator;
-import io.github.asgkms.output.Difference;
+import io.github.asgkms.output.OutputDirectory;
 import io.github.asgkms.output.WriteOptions;
-import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -37,10 +36,10 @@ public class CheckMojo extends AbstractAsgKmsMojo {
     }
     GenerateRequest request = request(false);
     WriteOptions options = writeOptions(false);
-    List<Difference> differences = callCore(() -> Generator.check(request, options));
+    OutputDirectory.Comparison comparison = callCore(() -> Generator.check(request, options));
     String output = relative(project.getBasedir(), outputDirectory);
-    if (!differences.isEmpty()) {
-      throw new MojoFailureException(CheckReport.describe(output, differences));
+    if (!comparison.isEmpty()) {
+      throw new MojoFailureException(CheckReport.describe(output, comparison));
     }
     getLog().info("asg-kms: " + output + " is up to date with " + request.specLabel());
   }

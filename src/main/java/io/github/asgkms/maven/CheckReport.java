@@ -1,12 +1,16 @@
 package io.github.asgkms.maven;
 
 import io.github.asgkms.output.Difference;
+import io.github.asgkms.output.OutputDirectory;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The failure message of {@code check}: each file (the first {@value #SHOWN}, then a count),
- * the first differing lines of the first {@value #DIFFS} of the plugin's own files, and the
- * fix.
+ * The failure message of {@code check}: a count made as {@code generate} counts (the files the
+ * spec generates, those that differ, those no longer generated; the manifest is bookkeeping and
+ * only said to differ), each file (the user's first, the manifest last; the first
+ * {@value #SHOWN}, then a count), the first differing lines of the first {@value #DIFFS} of
+ * the plugin's own files, and the fix.
  */
 final class CheckReport {
   static final String FIX = "mvn asg-kms:generate";
@@ -15,12 +19,10 @@ final class CheckReport {
 
   private CheckReport() {}
 
-  static String describe(String outputDirectory, List<Difference> differences) {
-    boolean one = differences.size() == 1;
+  static String describe(String outputDirectory, OutputDirectory.Comparison comparison) {
+    List<Difference> differences = comparison.differences();
     StringBuilder out = new StringBuilder("asg-kms: ")
-        .append(one ? "1 file" : differences.size() + " files")
-        .append(" in ").append(outputDirectory)
-        .append(one ? " differs" : " differ").append(" from what the spec generates:\n");
+        .append(summary(outputDirectory, comparison.fileCount(), differences)).append(":\n");
     boolean forceable = false;
     boolean inTheWay = false;
     for (int i = 0; i < differences.size(); i++) {
@@ -31,7 +33,7 @@ final class CheckReport {
       }
       switch (difference.kind()) {
         case EDITED, NOT_OWNED, STALE_EDITED -> forceable = true;
-        case LINK, NOT_A_FILE -> inTheWay = true;
+        case LINK, NOT_A_FILE, STALE_LINK, STALE_NOT_A_FILE -> inTheWay = true;
         default -> { }
       }
     }
@@ -57,5 +59,46 @@ final class CheckReport {
           .append(" never follows or replaces them.");
     }
     return out.toString();
+  }
+
+  /**
+   * "3 of 12 files in generated differ from what the spec generates, 1 is no longer generated,
+   * and the manifest differs": the numbers {@code generate} then reports as written and deleted.
+   */
+  private static String summary(String outputDirectory, int fileCount,
+      List<Difference> differences) {
+    int generated = 0;
+    int stale = 0;
+    boolean manifest = false;
+    boolean leftover = false;
+    for (Difference difference : differences) {
+      if (difference.kind() == Difference.Kind.LEFTOVER) {
+        leftover = true;
+      } else if (difference.bookkeeping()) {
+        manifest = true;
+      } else if (difference.kind().noLongerGenerated()) {
+        stale++;
+      } else {
+        generated++;
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    parts.add(generated + " of " + fileCount + (fileCount == 1 ? " file" : " files") + " in "
+        + outputDirectory + (generated == 1 ? " differs" : " differ")
+        + " from what the spec generates");
+    if (stale > 0) {
+      parts.add(stale + (stale == 1 ? " is" : " are") + " no longer generated");
+    }
+    if (leftover) {
+      parts.add("an interrupted run left its staging folder");
+    }
+    if (manifest) {
+      parts.add("the manifest differs");
+    }
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    return String.join(", ", parts.subList(0, parts.size() - 1)) + ", and "
+        + parts.get(parts.size() - 1);
   }
 }

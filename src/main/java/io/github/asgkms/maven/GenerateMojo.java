@@ -36,8 +36,10 @@ public class GenerateMojo extends AbstractAsgKmsMojo {
    * that finds anything else in the way fails, naming each file, and writes nothing. With it,
    * files at generated paths that were edited by hand or not written by the plugin are
    * replaced, files edited by hand that are no longer generated are kept and no longer
-   * tracked, and manifest lines that do not parse are ignored. Symbolic links, folders and
-   * special files in the way are never followed or replaced.
+   * tracked, and manifest lines that do not parse are ignored. From the command line, it also
+   * takes over output that the manifest says another configuration wrote (other formats,
+   * spec or templates), which such a run otherwise refuses to touch. Symbolic links, folders
+   * and special files in the way are never followed or replaced.
    *
    * @since 1.0.0
    */
@@ -60,10 +62,31 @@ public class GenerateMojo extends AbstractAsgKmsMojo {
       return;
     }
     result.warnings().forEach(warning -> getLog().warn("asg-kms: " + warning));
+    getLog().info(summary(result, request.specLabel(), output));
+  }
+
+  /**
+   * What the run did, counted as {@code check} counts: the files the spec generates (the
+   * manifest is bookkeeping, not counted), those written, and those deleted.
+   */
+  static String summary(Generator.GenerateResult result, String spec, String output) {
     OutputDirectory.SyncResult sync = result.sync();
-    getLog().info(String.format("asg-kms: %d files from %s into %s (%d written, %d unchanged,"
-            + " %d deleted%s)", result.fileCount(), request.specLabel(), output,
-        sync.written().size(), sync.unchanged().size(), sync.deleted().size(),
-        sync.kept().isEmpty() ? "" : ", " + sync.kept().size() + " kept"));
+    int modes = sync.modesSet().size();
+    StringBuilder out = new StringBuilder("asg-kms: wrote ")
+        .append(sync.written().size() + modes).append(" of ").append(result.fileCount())
+        .append(result.fileCount() == 1 ? " file" : " files").append(" from ").append(spec)
+        .append(" into ").append(output);
+    if (modes > 0) {
+      out.append(" (").append(modes).append(modes == 1 ? " only its" : " only their")
+          .append(" executable bit)");
+    }
+    out.append(", ").append(sync.unchanged().size()).append(" unchanged");
+    if (!sync.deleted().isEmpty()) {
+      out.append(", deleted ").append(sync.deleted().size()).append(" no longer generated");
+    }
+    if (!sync.kept().isEmpty()) {
+      out.append(", kept ").append(sync.kept().size()).append(" no longer generated (force)");
+    }
+    return out.toString();
   }
 }

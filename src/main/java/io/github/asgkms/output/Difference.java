@@ -27,8 +27,16 @@ public record Difference(String path, Kind kind, String diff) implements Compara
     STALE_EDITED("edited by hand, and no longer generated"),
     /** A symbolic link at the path or on its way: never followed, never replaced. */
     LINK("a symbolic link, not followed"),
+    /** As {@link #LINK}, where a file the plugin no longer generates was. */
+    STALE_LINK("a symbolic link, not followed, and no longer generated"),
     /** A folder, FIFO, socket or device where a file goes, or a file where a folder goes. */
     NOT_A_FILE("not a regular file"),
+    /** As {@link #NOT_A_FILE}, where a file the plugin no longer generates was. */
+    STALE_NOT_A_FILE("not a regular file, and no longer generated"),
+    /** A script whose bytes are right but that is not executable; {@code generate} sets it. */
+    NOT_EXECUTABLE("not executable"),
+    /** A file whose bytes are right but that is executable; {@code generate} clears it. */
+    EXECUTABLE("executable, and should not be"),
     /** What an interrupted {@code generate} left; the next one finishes or undoes it. */
     LEFTOVER("left by an interrupted run");
 
@@ -41,6 +49,20 @@ public record Difference(String path, Kind kind, String diff) implements Compara
     public String description() {
       return description;
     }
+
+    /** Whether it is about a file the spec no longer generates. */
+    public boolean noLongerGenerated() {
+      return this == STALE || this == STALE_EDITED || this == STALE_LINK
+          || this == STALE_NOT_A_FILE;
+    }
+  }
+
+  /**
+   * Whether it is about the plugin's bookkeeping (the manifest, or what an interrupted run
+   * left) rather than a file of the output.
+   */
+  public boolean bookkeeping() {
+    return kind == Kind.LEFTOVER || path.equals(Manifest.FILE_NAME);
   }
 
   static Difference of(String path, Kind kind) {
@@ -57,8 +79,14 @@ public record Difference(String path, Kind kind, String diff) implements Compara
     return new Difference(file.path(), kind, diff);
   }
 
+  /** The user's files first, by path; then what an interrupted run left; the manifest last. */
   @Override
   public int compareTo(Difference other) {
-    return path.compareTo(other.path);
+    int rank = Integer.compare(rank(), other.rank());
+    return rank != 0 ? rank : path.compareTo(other.path);
+  }
+
+  private int rank() {
+    return path.equals(Manifest.FILE_NAME) ? 2 : kind == Kind.LEFTOVER ? 1 : 0;
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -56,7 +57,10 @@ final class Disk {
     }
   }
 
-  /** A new file; it must not exist yet, and a link in its place is not followed. */
+  /**
+   * A new file; it must not exist yet, and a link in its place is not followed. It gets the
+   * permissions of any new file: read and write as the process's umask allows.
+   */
   void write(Path file, byte[] content) throws IOException {
     try {
       next();
@@ -68,6 +72,23 @@ final class Disk {
       }
     } catch (IOException e) {
       throw FileOperationException.of("write", file, e);
+    }
+  }
+
+  /**
+   * Sets a file's permission bits ({@link Modes}), without following a link in its place.
+   * Nothing happens on a file system without POSIX permissions.
+   */
+  void setMode(Path file, int mode) throws IOException {
+    try {
+      next();
+      PosixFileAttributeView view = Files.getFileAttributeView(file,
+          PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+      if (view != null && mode != Modes.UNKNOWN) {
+        view.setPermissions(Modes.permissions(mode));
+      }
+    } catch (IOException e) {
+      throw FileOperationException.of("set the permissions of", file, e);
     }
   }
 

@@ -12,29 +12,39 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * The files the plugin wrote into an output directory, each with its SHA-256, and the project
- * that wrote them. The hash is the proof of ownership: the plugin replaces or deletes a file
- * only while its bytes still hash to what is recorded here, so a line in a tampered manifest
- * cannot make it touch a file of the user's. The hashes also let an up-to-date run prove the
- * files intact without rendering anything.
+ * The files the plugin wrote into an output directory, each with its SHA-256 and whether it is
+ * executable, the project that wrote them, and the configuration they were written with. The
+ * hash is the proof of ownership: the plugin replaces or deletes a file only while its bytes
+ * still hash to what is recorded here, so a line in a tampered manifest cannot make it touch a
+ * file of the user's. The hashes also let an up-to-date run prove the files intact without
+ * rendering anything.
  *
- * <p>The text, format 2:
+ * <p>The text, format 3:
  *
  * <pre>
  * # comment lines
- * format 2
+ * format 3
  * owner io.github.example:infra
+ * formats json,terraform
+ * spec src/main/asg-kms/asg-kms.yaml
+ * templates built-in
+ * &lt;64 hex digits&gt; json/account-111122223333/create-grants.sh executable
  * &lt;64 hex digits&gt; terraform/account-111122223333/versions.tf
  * </pre>
  *
- * <p>Format 1, which had neither the {@code format} nor the {@code owner} line, is read too.
+ * <p>The owner and the three configuration lines are optional (the configuration all or
+ * nothing). Format 2 had neither the configuration nor {@code executable}; format 1 had no
+ * {@code format} or {@code owner} line either. Both are read, every file as not executable.
  */
 public final class Manifest {
   public static final String FILE_NAME = ".asg-kms-manifest";
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
+  private static final String EXECUTABLE = " executable";
   /** About 600 times the manifest of 10,000 keys in every format; checked before reading. */
   static final long MAX_BYTES = 64L * 1024 * 1024;
 
@@ -44,11 +54,16 @@ public final class Manifest {
       """;
 
   private final SortedMap<String, String> hashesByPath;
+  private final SortedSet<String> executables;
   private final String owner;
+  private final Configuration configuration;
 
-  private Manifest(SortedMap<String, String> hashesByPath, String owner) {
+  private Manifest(SortedMap<String, String> hashesByPath, SortedSet<String> executables,
+      String owner, Configuration configuration) {
     this.hashesByPath = Collections.unmodifiableSortedMap(hashesByPath);
+    this.executables = Collections.unmodifiableSortedSet(executables);
     this.owner = owner;
+    this.configuration = configuration;
   }
 
   public static Manifest of(Collection<GeneratedFile> files) {
@@ -57,14 +72,27 @@ public final class Manifest {
 
   /** @param owner who writes the files, such as a project's coordinates; null for no one */
   public static Manifest of(Collection<GeneratedFile> files, String owner) {
+    return of(files, owner, null);
+  }
+
+  /**
+   * @param owner who writes the files, such as a project's coordinates; null for no one
+   * @param configuration what the files were rendered with; null to record none
+   */
+  public static Manifest of(Collection<GeneratedFile> files, String owner,
+      Configuration configuration) {
     if (owner != null && !isOwner(owner)) {
       throw new IllegalArgumentException("not an owner name: " + Printable.quote(owner));
     }
     SortedMap<String, String> hashes = new TreeMap<>();
+    SortedSet<String> executables = new TreeSet<>();
     for (GeneratedFile file : files) {
       hashes.put(file.path(), Sha256.hex(file.content()));
+      if (file.executable()) {
+        executables.add(file.path());
+      }
     }
-    return new Manifest(hashes, owner);
+    return new Manifest(hashes, executables, owner, configuration);
   }
 
   /**
@@ -137,7 +165,9 @@ public final class Manifest {
       return new Parsed(empty(), problems);
     }
     SortedMap<String, String> hashes = new TreeMap<>();
+    SortedSet<String> executables = new TreeSet<>();
     String owner = null;
+    ConfigurationLines configuration = new ConfigurationLines();
     int format = 1;
     boolean formatSeen = false;
     String[] lines = text.split("\n", -1);
@@ -148,7 +178,7 @@ public final class Manifest {
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       } else if (line.startsWith("format ")) {
-        if (formatSeen || owner != null || !hashes.isEmpty()) {
+        if (formatSeen || owner != null || configuration.any() || !hashes.isEmpty()) {
           problem = "the format line must come first, once";
         } else {
           formatSeen = true;
@@ -161,30 +191,45 @@ public final class Manifest {
         }
       } else if (line.startsWith("owner ")) {
         String name = line.substring("owner ".length());
-        if (format < 2 || owner != null || !hashes.isEmpty()) {
+        if (format < 2 || owner != null || configuration.any() || !hashes.isEmpty()) {
           problem = "an owner line belongs after the format line, once";
         } else if (!isOwner(name)) {
           problem = "not an owner name";
         } else {
           owner = name;
         }
+      } else if (format >= 3 && ConfigurationLines.isOne(line)) {
+        problem = hashes.isEmpty() ? configuration.add(line)
+            : "the configuration belongs before the files";
       } else {
-        problem = entry(line, hashes);
+        problem = entry(line, format, hashes, executables);
       }
       if (problem != null) {
         problems.add(describe(i, line, problem));
       }
     }
-    return new Parsed(new Manifest(hashes, owner), problems);
+    Configuration recorded = null;
+    if (configuration.any()) {
+      recorded = configuration.complete();
+      if (recorded == null) {
+        problems.add("the configuration needs all of its formats, spec and templates lines");
+      }
+    }
+    return new Parsed(new Manifest(hashes, executables, owner, recorded), problems);
   }
 
   /** Adds the entry on {@code line}; or says why it is not one. */
-  private static String entry(String line, SortedMap<String, String> hashes) {
+  private static String entry(String line, int format, SortedMap<String, String> hashes,
+      SortedSet<String> executables) {
     int space = line.indexOf(' ');
     if (space != 64 || !isHash(line.substring(0, 64))) {
       return "expected a SHA-256 (64 lowercase hex digits), a space and a path";
     }
     String path = line.substring(space + 1);
+    boolean executable = format >= 3 && path.endsWith(EXECUTABLE);
+    if (executable) {
+      path = path.substring(0, path.length() - EXECUTABLE.length());
+    }
     String problem = OutputPaths.problem(path);
     if (problem != null) {
       return problem;
@@ -192,7 +237,73 @@ public final class Manifest {
     if (hashes.putIfAbsent(path, line.substring(0, 64)) != null) {
       return "the path is listed twice";
     }
+    if (executable) {
+      executables.add(path);
+    }
     return null;
+  }
+
+  /** The configuration lines of a manifest, as they are read: each once, all or none. */
+  private static final class ConfigurationLines {
+    private String formats;
+    private String spec;
+    private String templates;
+
+    static boolean isOne(String line) {
+      return line.startsWith("formats ") || line.startsWith("spec ")
+          || line.startsWith("templates ");
+    }
+
+    boolean any() {
+      return formats != null || spec != null || templates != null;
+    }
+
+    /** Takes the line; or says why it is not one. */
+    String add(String line) {
+      int space = line.indexOf(' ');
+      String key = line.substring(0, space);
+      String value = line.substring(space + 1);
+      switch (key) {
+        case "formats" -> {
+          if (formats != null) {
+            return "the formats line is there twice";
+          }
+          for (String name : value.split(",", -1)) {
+            if (!Configuration.isFormat(name)) {
+              return "expected format names separated by commas";
+            }
+          }
+          formats = value;
+        }
+        case "spec" -> {
+          if (spec != null) {
+            return "the spec line is there twice";
+          }
+          if (!Configuration.isSpec(value)) {
+            return "not a spec label";
+          }
+          spec = value;
+        }
+        default -> {
+          if (templates != null) {
+            return "the templates line is there twice";
+          }
+          if (!value.equals("own") && !value.equals("built-in")) {
+            return "expected templates own or templates built-in";
+          }
+          templates = value;
+        }
+      }
+      return null;
+    }
+
+    /** The configuration; null when a line is missing. */
+    Configuration complete() {
+      if (formats == null || spec == null || templates == null) {
+        return null;
+      }
+      return new Configuration(List.of(formats.split(",")), spec, templates.equals("own"));
+    }
   }
 
   private static String describe(int index, String line, String problem) {
@@ -236,12 +347,22 @@ public final class Manifest {
   }
 
   private static Manifest empty() {
-    return new Manifest(new TreeMap<>(), null);
+    return new Manifest(new TreeMap<>(), new TreeSet<>(), null, null);
   }
 
   /** Owned paths and their SHA-256, sorted by path. */
   public SortedMap<String, String> hashesByPath() {
     return hashesByPath;
+  }
+
+  /** The paths of the files that are executable, sorted. */
+  public SortedSet<String> executables() {
+    return executables;
+  }
+
+  /** What the files were rendered with, or null when the manifest does not say. */
+  public Configuration configuration() {
+    return configuration;
   }
 
   /** Who wrote the files, or null when the manifest does not say. */
@@ -258,8 +379,17 @@ public final class Manifest {
     if (owner != null) {
       text.append("owner ").append(owner).append('\n');
     }
+    if (configuration != null) {
+      for (String line : configuration.lines()) {
+        text.append(line).append('\n');
+      }
+    }
     for (var entry : hashesByPath.entrySet()) {
-      text.append(entry.getValue()).append(' ').append(entry.getKey()).append('\n');
+      text.append(entry.getValue()).append(' ').append(entry.getKey());
+      if (executables.contains(entry.getKey())) {
+        text.append(EXECUTABLE);
+      }
+      text.append('\n');
     }
     return new GeneratedFile(FILE_NAME, text.toString().getBytes(StandardCharsets.UTF_8));
   }

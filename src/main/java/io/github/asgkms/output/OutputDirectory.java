@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +19,7 @@ import java.util.List;
  * nothing. No read, write or delete follows a symbolic link inside the directory.
  */
 public final class OutputDirectory {
+  private static final SecureRandom RANDOM = new SecureRandom();
   private final Path root;
   private final WriteOptions options;
   private final Disk disk;
@@ -41,7 +44,7 @@ public final class OutputDirectory {
   }
 
   public SyncResult sync(List<GeneratedFile> files) throws IOException {
-    return sync(files, Manifest.of(files, options.owner()).toFile());
+    return sync(files, options.manifestOf(files));
   }
 
   /**
@@ -50,6 +53,8 @@ public final class OutputDirectory {
    *
    * @throws OutputConflictException when a file in the way is not provably the plugin's;
    *     nothing was written then
+   * @throws OtherConfigurationException when the options ask for the same configuration and
+   *     the manifest records another; nothing was written then
    */
   public SyncResult sync(List<GeneratedFile> files, GeneratedFile manifest) throws IOException {
     refuseUnsafeRoot();
@@ -65,8 +70,9 @@ public final class OutputDirectory {
       if (recovered != null) {
         options.notices().notice(root + ": " + recovered);
       }
-      SyncPlan plan = SyncPlan.make(new Tree(root), files, manifest, Manifest.load(root),
-          options, false);
+      Manifest.Loaded previous = Manifest.load(root);
+      SyncPlan plan = SyncPlan.make(new Tree(root), files, manifest, previous, options, false);
+      refuseOtherConfiguration(previous.manifest(), plan);
       List<Conflict> blocking = plan.blocking();
       if (!blocking.isEmpty()) {
         throw new OutputConflictException(root, blocking);
@@ -85,7 +91,28 @@ public final class OutputDirectory {
       for (SyncPlan.Put put : plan.puts) {
         written.add(put.path());
       }
-      return new SyncResult(written, plan.unchanged, plan.deletes, plan.kept);
+      List<String> modesSet = new ArrayList<>();
+      for (SyncPlan.ModeFix fix : plan.modeFixes) {
+        modesSet.add(fix.path());
+      }
+      return new SyncResult(written, modesSet, plan.unchanged, plan.deletes, plan.kept);
+    }
+  }
+
+  /**
+   * A run that stands in for another configuration's (see {@link WriteOptions}) may not
+   * rewrite or prune what a different configuration wrote, unless forced.
+   */
+  private void refuseOtherConfiguration(Manifest previous, SyncPlan plan)
+      throws OtherConfigurationException {
+    Configuration recorded = previous.configuration();
+    Configuration mine = options.configuration();
+    if (!options.sameConfiguration() || options.force() || recorded == null || mine == null) {
+      return;
+    }
+    List<String> differences = mine.differencesFrom(recorded);
+    if (!differences.isEmpty()) {
+      throw new OtherConfigurationException(root, differences, plan.deletes.size());
     }
   }
 
@@ -111,17 +138,32 @@ public final class OutputDirectory {
    * only, and no more than it must: a file is never read through a link, nor at all when it
    * is not a regular file.
    */
-  public List<Difference> compare(List<GeneratedFile> files) throws IOException {
+  public Comparison compare(List<GeneratedFile> files) throws IOException {
     refuseUnsafeRoot();
-    GeneratedFile manifest = Manifest.of(files, options.owner()).toFile();
-    SyncPlan plan = SyncPlan.make(new Tree(root), files, manifest, Manifest.load(root),
-        options, true);
+    SyncPlan plan = SyncPlan.make(new Tree(root), files, options.manifestOf(files),
+        Manifest.load(root), options, true);
     List<Difference> differences = new ArrayList<>(plan.differences);
     if (Transaction.leftOver(root)) {
       differences.add(Difference.of(Transaction.FOLDER, Difference.Kind.LEFTOVER));
       differences.sort(null);
     }
-    return differences;
+    return new Comparison(files.size(), differences);
+  }
+
+  /**
+   * What {@link #compare} found.
+   *
+   * @param fileCount how many files the spec generates, the manifest not counted
+   * @param differences the user's files first, by path, the manifest last
+   */
+  public record Comparison(int fileCount, List<Difference> differences) {
+    public Comparison {
+      differences = List.copyOf(differences);
+    }
+
+    public boolean isEmpty() {
+      return differences.isEmpty();
+    }
   }
 
   /** Whether an interrupted run left work here that the next sync must finish. */
@@ -147,16 +189,19 @@ public final class OutputDirectory {
   }
 
   /**
-   * A temp file in the same folder, then a rename: readers never see half a file, and a link
-   * at {@code target} is replaced, not followed.
+   * A new file of a random name in the same folder, then a rename: readers never see half a
+   * file, and a link at {@code target} is replaced, not followed. The new file is created as
+   * any program creates one, under the umask (a temp file would be owner-only, and the rename
+   * would keep that).
    */
   static void writeAtomically(Path target, byte[] content) throws IOException {
     Path dir = target.getParent();
     Path temp = null;
     try {
       Files.createDirectories(dir);
-      temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-      Files.write(temp, content);
+      temp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(
+          RANDOM.nextLong(), 36) + ".tmp");
+      Files.write(temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw FileOperationException.of("write", target, e);
@@ -171,15 +216,16 @@ public final class OutputDirectory {
    * What a sync did, by relative path.
    *
    * @param written files created or changed
-   * @param unchanged files whose bytes were already right, left untouched
+   * @param modesSet files whose bytes were right, given the right executable bit in place
+   * @param unchanged files whose bytes and executable bit were already right, left untouched
    * @param deleted stale files of an earlier run, removed
    * @param kept files no longer generated that were not provably the plugin's, kept on force
    */
-  public record SyncResult(List<String> written, List<String> unchanged, List<String> deleted,
-      List<String> kept) {
+  public record SyncResult(List<String> written, List<String> modesSet, List<String> unchanged,
+      List<String> deleted, List<String> kept) {
 
     public SyncResult(List<String> written, List<String> unchanged, List<String> deleted) {
-      this(written, unchanged, deleted, List.of());
+      this(written, List.of(), unchanged, deleted, List.of());
     }
   }
 }

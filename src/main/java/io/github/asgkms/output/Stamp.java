@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -67,14 +68,14 @@ public final class Stamp {
   public static String ofGenerated(Collection<GeneratedFile> files, GeneratedFile manifest) {
     StampChecksum checksum = new StampChecksum().bytes(manifest.content());
     for (GeneratedFile file : files) {
-      checksum.text(file.path()).bytes(file.content());
+      checksum.text(file.path()).text(file.executable() ? "x" : "-").bytes(file.content());
     }
     return checksum.hex();
   }
 
   /**
    * The checksum of the owned files in an output directory: the manifest, then each file it
-   * lists, in its order. Null when the manifest or one of its files is missing, is not a
+   * lists, in its order, with its executable bit. Null when the manifest or one of its files is missing, is not a
    * regular file, sits behind a link, or when the manifest has a line that does not parse or
    * an interrupted run left work: a full run then says what is wrong, or finishes the work.
    */
@@ -88,6 +89,7 @@ public final class Stamp {
     }
     StampChecksum checksum = new StampChecksum().bytes(manifest.bytes());
     Tree tree = new Tree(output.root());
+    Set<String> executables = manifest.manifest().executables();
     for (String owned : manifest.manifest().hashesByPath().keySet()) {
       Tree.Entry entry = tree.at(owned);
       byte[] bytes = entry.kind() == Tree.Kind.FILE
@@ -95,7 +97,10 @@ public final class Stamp {
       if (bytes == null) {
         return null;
       }
-      checksum.text(owned).bytes(bytes);
+      // Where the file system has no executable bit, the file is as the manifest says.
+      boolean executable = entry.mode() == Modes.UNKNOWN ? executables.contains(owned)
+          : Modes.isExecutable(entry.mode());
+      checksum.text(owned).text(executable ? "x" : "-").bytes(bytes);
     }
     return checksum.hex();
   }

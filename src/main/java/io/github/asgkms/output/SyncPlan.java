@@ -23,11 +23,15 @@ final class SyncPlan {
   /** {@code check} shows a diff of files up to this size. */
   private static final long MAX_DIFF_BYTES = 1024 * 1024;
 
-  /** A file to write, and whether a file is there to be replaced. */
-  record Put(String path, byte[] content, boolean replaces) {}
+  /** A file to write, whether a file is there to be replaced, and whether it is a script. */
+  record Put(String path, byte[] content, boolean replaces, boolean executable) {}
+
+  /** A file whose bytes are right but whose executable bit is not: its new and old modes. */
+  record ModeFix(String path, int mode, int oldMode) {}
 
   final Set<String> folders = new TreeSet<>(); // parents sort before their children
   final List<Put> puts = new ArrayList<>();
+  final List<ModeFix> modeFixes = new ArrayList<>();
   final List<String> deletes = new ArrayList<>();
   final List<String> unchanged = new ArrayList<>();
   final List<String> kept = new ArrayList<>();
@@ -36,6 +40,8 @@ final class SyncPlan {
   final List<Difference> differences = new ArrayList<>();
   /** The new manifest, or null when the one on disk is already right. */
   Put manifest;
+  /** How many files the run generates, the manifest not counted. */
+  int generatedFiles;
 
   private final Tree tree;
   private final boolean force;
@@ -66,6 +72,7 @@ final class SyncPlan {
       }
     }
     plan.newManifest(newManifest, previous);
+    plan.generatedFiles = files.size();
     plan.differences.sort(null);
     plan.conflicts.sort(null);
     return plan;
@@ -83,7 +90,8 @@ final class SyncPlan {
   }
 
   boolean changesNothing() {
-    return folders.isEmpty() && puts.isEmpty() && deletes.isEmpty() && manifest == null;
+    return folders.isEmpty() && puts.isEmpty() && modeFixes.isEmpty() && deletes.isEmpty()
+        && manifest == null;
   }
 
   /** The operations of the change, in the order they are made: the manifest last. */
@@ -94,6 +102,9 @@ final class SyncPlan {
     }
     for (Put put : puts) {
       ops.add(put(put));
+    }
+    for (ModeFix fix : modeFixes) {
+      ops.add(new Journal.Op(Journal.Type.MODE, fix.path(), fix.mode(), fix.oldMode()));
     }
     for (String delete : deletes) {
       ops.add(new Journal.Op(Journal.Type.DELETE, delete));
@@ -108,14 +119,14 @@ final class SyncPlan {
     return new Journal.Op(put.replaces() ? Journal.Type.REPLACE : Journal.Type.PUT, put.path());
   }
 
-  /** The new bytes of each file to write, the manifest's included, by path. */
-  Map<String, byte[]> contents() {
-    Map<String, byte[]> all = new HashMap<>();
+  /** Each file to write, the manifest included, by path. */
+  Map<String, Put> contents() {
+    Map<String, Put> all = new HashMap<>();
     for (Put put : puts) {
-      all.put(put.path(), put.content());
+      all.put(put.path(), put);
     }
     if (manifest != null) {
-      all.put(manifest.path(), manifest.content());
+      all.put(manifest.path(), manifest);
     }
     return all;
   }
@@ -145,10 +156,10 @@ final class SyncPlan {
     switch (entry.kind()) {
       case ABSENT -> {
         addMissingFolders(path);
-        puts.add(new Put(path, file.content(), false));
+        puts.add(new Put(path, file.content(), false, file.executable()));
         differences.add(Difference.of(path, Difference.Kind.MISSING));
       }
-      case FILE -> existing(file, entry.size(), ownedHash);
+      case FILE -> existing(file, entry, ownedHash);
       case LINK -> blocked(path, "a symbolic link, not followed", Difference.Kind.LINK);
       case FOLDER -> blocked(path, "a folder, where a generated file goes",
           Difference.Kind.NOT_A_FILE);
@@ -161,13 +172,15 @@ final class SyncPlan {
     }
   }
 
-  private void existing(GeneratedFile file, long size, String ownedHash) throws IOException {
+  private void existing(GeneratedFile file, Tree.Entry entry, String ownedHash)
+      throws IOException {
     String path = file.path();
+    long size = entry.size();
     byte[] onDisk = null;
     if (size == file.content().length) {
       onDisk = Tree.read(tree.root().resolve(path), size);
       if (onDisk != null && Arrays.equals(onDisk, file.content())) {
-        unchanged.add(path);
+        sameBytes(file, entry.mode());
         return;
       }
     } else if (ownedHash != null || withDiffs) {
@@ -177,7 +190,7 @@ final class SyncPlan {
     byte[] shown = withDiffs && onDisk != null && onDisk.length <= MAX_DIFF_BYTES
         && file.content().length <= MAX_DIFF_BYTES ? onDisk : null;
     if (proven) {
-      puts.add(new Put(path, file.content(), true));
+      puts.add(new Put(path, file.content(), true, file.executable()));
       differences.add(Difference.withDiff(Difference.Kind.CHANGED, file, shown));
       return;
     }
@@ -190,9 +203,23 @@ final class SyncPlan {
       conflict(path, "not written by the plugin", true);
     }
     if (force) {
-      puts.add(new Put(path, file.content(), true));
+      puts.add(new Put(path, file.content(), true, file.executable()));
       replaced.add(path);
     }
+  }
+
+  /**
+   * A file whose bytes are already right: left alone, or, when only its executable bit is
+   * wrong, given the right one in place, so its bytes and modification time stay.
+   */
+  private void sameBytes(GeneratedFile file, int mode) {
+    if (!Modes.differs(mode, file.executable())) {
+      unchanged.add(file.path());
+      return;
+    }
+    modeFixes.add(new ModeFix(file.path(), Modes.as(mode, file.executable()), mode));
+    differences.add(Difference.of(file.path(), file.executable()
+        ? Difference.Kind.NOT_EXECUTABLE : Difference.Kind.EXECUTABLE));
   }
 
   private void stale(String path, String ownedHash) throws IOException {
@@ -212,22 +239,23 @@ final class SyncPlan {
         }
       }
       case LINK -> keep(path, "a symbolic link, not followed, and no longer generated",
-          Difference.Kind.LINK);
+          Difference.Kind.STALE_LINK);
       case LINKED_FOLDER -> keep(path, "its folder " + entry.through()
-          + " is a symbolic link, not followed; no longer generated", Difference.Kind.LINK);
+          + " is a symbolic link, not followed; no longer generated",
+          Difference.Kind.STALE_LINK);
       case FOLDER, SPECIAL -> keep(path, "not a regular file, and no longer generated",
-          Difference.Kind.NOT_A_FILE);
+          Difference.Kind.STALE_NOT_A_FILE);
     }
   }
 
+  /** The manifest is bookkeeping: {@code check} says that it differs, never how. */
   private void newManifest(GeneratedFile file, Manifest.Loaded previous) {
     switch (previous.state()) {
       case FILE -> {
         if (Arrays.equals(previous.bytes(), file.content())) {
           return;
         }
-        differences.add(Difference.withDiff(Difference.Kind.CHANGED, file,
-            withDiffs ? previous.bytes() : null));
+        differences.add(Difference.of(file.path(), Difference.Kind.CHANGED));
       }
       case ABSENT -> differences.add(Difference.of(file.path(), Difference.Kind.MISSING));
       case TOO_LARGE -> differences.add(Difference.of(file.path(), Difference.Kind.CHANGED));
@@ -240,7 +268,8 @@ final class SyncPlan {
         return;
       }
     }
-    manifest = new Put(file.path(), file.content(), previous.state() != Manifest.State.ABSENT);
+    manifest = new Put(file.path(), file.content(), previous.state() != Manifest.State.ABSENT,
+        false);
   }
 
   private void addMissingFolders(String path) throws IOException {

@@ -17,11 +17,13 @@ import java.util.Map;
  * {@code old-n} (one flat folder: creating folders is slow on some disks):
  *
  * <ol>
- *   <li>every new file is written in full;
+ *   <li>every new file is written in full, with the permissions of any new file under the
+ *       umask, a script executable wherever it is readable;
  *   <li>the {@link Journal} of operations is written, then renamed into place: the commit;
  *   <li>folders are created, each staged file is renamed over its target (the file it replaces
- *       is kept aside first, as a second hard link where the file system has them), each stale
- *       file is moved aside, and the manifest comes last;
+ *       is kept aside first, as a second hard link where the file system has them), each file
+ *       whose bytes are right but whose executable bit is not gets its mode (undone by setting
+ *       the old one back), each stale file is moved aside, and the manifest comes last;
  *   <li>folders left empty are removed, then the staging folder.
  * </ol>
  *
@@ -101,11 +103,12 @@ final class Transaction {
       disk.createFolder(staging);
       created = true;
       disk.write(staging.resolve(MARKER), MARKER_TEXT);
-      Map<String, byte[]> contents = plan.contents();
+      Map<String, SyncPlan.Put> contents = plan.contents();
       for (int i = 0; i < ops.size(); i++) {
-        byte[] content = contents.get(ops.get(i).path());
-        if (content != null) {
-          disk.write(staged(NEW, i), content);
+        SyncPlan.Put put = ops.get(i).type() == Journal.Type.MODE ? null
+            : contents.get(ops.get(i).path());
+        if (put != null) {
+          stage(staged(NEW, i), put);
         }
       }
       disk.write(staging.resolve(JOURNAL_NEW), Journal.write(ops));
@@ -122,6 +125,20 @@ final class Transaction {
     }
     applyOrUndo(ops);
     finish(ops);
+  }
+
+  /**
+   * Writes a new file as any program writes one, under the umask; a script then gets execute
+   * wherever it got read. The rename into place keeps the mode.
+   */
+  private void stage(Path file, SyncPlan.Put put) throws IOException {
+    disk.write(file, put.content());
+    if (put.executable()) {
+      int mode = Tree.lstat(file).mode();
+      if (mode != Modes.UNKNOWN) {
+        disk.setMode(file, Modes.as(mode, true));
+      }
+    }
   }
 
   /** Makes the operations; on a failure, takes back those made, and rethrows. */
@@ -172,6 +189,13 @@ final class Transaction {
         disk.move(staged, target);
       }
       case DELETE -> keepAside(target, index, false);
+      case MODE -> {
+        if (Tree.lstat(target).kind() != Tree.Kind.FILE) {
+          throw FileOperationException.because("set the permissions of", target,
+              "it is no longer a regular file");
+        }
+        disk.setMode(target, op.mode());
+      }
     }
   }
 
@@ -215,6 +239,11 @@ final class Transaction {
         case DELETE -> {
           if (!absent(backup)) {
             disk.move(backup, target);
+          }
+        }
+        case MODE -> {
+          if (Tree.lstat(target).kind() == Tree.Kind.FILE) {
+            disk.setMode(target, op.oldMode());
           }
         }
       }

@@ -11,6 +11,7 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -43,12 +44,18 @@ final class Tree {
    * @param kind what is there
    * @param size a file's size in bytes
    * @param through for a path behind a link or a non-folder, that entry, relative
+   * @param mode a file's permission bits ({@link Modes}); {@link Modes#UNKNOWN} for anything
+   *     else, and on a file system without POSIX permissions
    */
-  record Entry(Kind kind, long size, String through) {
-    static final Entry ABSENT = new Entry(Kind.ABSENT, 0, null);
-    static final Entry FOLDER = new Entry(Kind.FOLDER, 0, null);
-    static final Entry LINK = new Entry(Kind.LINK, 0, null);
-    static final Entry SPECIAL = new Entry(Kind.SPECIAL, 0, null);
+  record Entry(Kind kind, long size, String through, int mode) {
+    static final Entry ABSENT = new Entry(Kind.ABSENT, 0, null, Modes.UNKNOWN);
+    static final Entry FOLDER = new Entry(Kind.FOLDER, 0, null, Modes.UNKNOWN);
+    static final Entry LINK = new Entry(Kind.LINK, 0, null, Modes.UNKNOWN);
+    static final Entry SPECIAL = new Entry(Kind.SPECIAL, 0, null, Modes.UNKNOWN);
+
+    Entry(Kind kind, long size, String through) {
+      this(kind, size, through, Modes.UNKNOWN);
+    }
   }
 
   private final Path root;
@@ -99,10 +106,13 @@ final class Tree {
 
   /** What is at {@code path} itself; a link is a link, whatever it points to. */
   static Entry lstat(Path path) throws IOException {
+    boolean posix = Modes.supported(path.getFileSystem());
     BasicFileAttributes attributes;
     try {
-      attributes = Files.readAttributes(path, BasicFileAttributes.class,
-          LinkOption.NOFOLLOW_LINKS);
+      // One stat either way: the POSIX attributes only add the permission bits.
+      attributes = posix
+          ? Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+          : Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (NoSuchFileException e) {
       return Entry.ABSENT;
     } catch (IOException e) {
@@ -115,7 +125,9 @@ final class Tree {
       return Entry.FOLDER;
     }
     if (attributes.isRegularFile()) {
-      return new Entry(Kind.FILE, attributes.size(), null);
+      int mode = posix ? Modes.of(((PosixFileAttributes) attributes).permissions())
+          : Modes.UNKNOWN;
+      return new Entry(Kind.FILE, attributes.size(), null, mode);
     }
     return Entry.SPECIAL;
   }

@@ -43,7 +43,7 @@ final class JsonLayout implements Layout {
       }
       if (!account.grants().isEmpty() && plan.grantManager() == GrantManager.CLI) {
         jobs.add(RenderJob.of(CREATE_GRANTS, folder + "create-grants.sh", plan,
-            "account", account));
+            "account", account).asExecutable());
       }
     }
     return jobs;

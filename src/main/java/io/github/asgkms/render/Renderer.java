@@ -63,7 +63,8 @@ public final class Renderer {
   /** One file: the job's template rendered, ending with exactly one line feed. */
   static GeneratedFile renderOne(RenderSession session, RenderJob job) throws RenderException {
     String text = endWithOneLineFeed(session.render(job.template(), job.model()));
-    return new GeneratedFile(job.path(), text.getBytes(StandardCharsets.UTF_8));
+    return new GeneratedFile(job.path(), text.getBytes(StandardCharsets.UTF_8),
+        job.executable());
   }
 
   /**

@@ -158,7 +158,7 @@ class OwnershipTest {
             + " delete each other's files");
     assertThat(Snapshot.of(out)).isEqualTo(before);
     assertThat(Files.readString(out.resolve(Manifest.FILE_NAME)))
-        .contains("\nformat 2\nowner g:module-a\n");
+        .contains("\nformat 3\nowner g:module-a\n");
   }
 
   @Test
