@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The probes: calls that must be refused, or decided exactly as the plan's documents decide
- * them, made once the grants are in place. And a scan of every principal the rendered
+ * The probes: calls that must be refused, or refused wherever the plan's documents refuse
+ * them, made once the grants are in place. They find excess access only. And a scan of every principal the rendered
  * documents name: one the spec never named must be allowed nothing by anything that names it.
  */
 final class Probes {
@@ -65,34 +65,29 @@ final class Probes {
   private void probe(Probe probe, String callerName, KeyPlan key) {
     String caller = rendered.caller(callerName, key);
     String plannedCaller = planned.caller(callerName, key);
-    if (caller == null && plannedCaller == null) {
-      return; // no such caller for this spec, as planned
+    if (caller == null) {
+      return; // no such caller for this spec
     }
     for (String operation : calls(probe, key)) {
       List<String> kinds = operation.equals("CreateGrant") && !probe.grants().isEmpty()
           ? probe.grants() : List.of("planned");
       for (String kind : kinds) {
         Decision actual = decide(rendered, probe, caller, operation, kind, key);
-        Decision expected = decide(planned, probe, plannedCaller, operation, kind, key);
-        boolean allowed = actual != null && actual.allowed();
-        boolean shouldAllow = probe.expect() == Expect.AS_PLANNED && expected != null
-            && expected.allowed();
-        if (allowed == shouldAllow) {
+        if (actual == null || !actual.allowed()) {
           continue;
         }
-        KmsRequest request = request(rendered, caller == null ? plannedCaller : caller,
-            operation, kind, key, probe.forAwsResource());
+        if (probe.expect() == Expect.REFUSED_AS_PLANNED) {
+          Decision expected = decide(planned, probe, plannedCaller, operation, kind, key);
+          if (expected != null && expected.allowed()) {
+            continue;
+          }
+        }
+        KmsRequest request = request(rendered, caller, operation, kind, key,
+            probe.forAwsResource());
         String where = "probe '" + probe.name() + "'" + (probe.layer().equals("identity")
             ? " (IAM policies alone)" : "") + " on key " + key.name();
-        String call = request + " on " + key.arn();
-        if (allowed) {
-          findings.add(new AccessFinding(Kind.EXCESS, format, where, call, caller,
-              Explain.excess(actual) + " (" + probe.source() + ")"));
-        } else {
-          findings.add(new AccessFinding(Kind.MISSING, format, where, call, caller,
-              (actual == null ? "no such caller in the output" : Explain.missing(actual,
-                  expected, rendered.world, request)) + " (" + probe.source() + ")"));
-        }
+        findings.add(new AccessFinding(Kind.EXCESS, format, where, request + " on " + key.arn(),
+            caller, Explain.excess(actual) + " (" + probe.source() + ")"));
       }
     }
   }

@@ -225,7 +225,7 @@ final class Replay {
         case REFUSED -> decision.outcome() == Outcome.REFUSED;
         case LISTED -> decision.allowed() && Boolean.TRUE.equals(listed);
         case NOT_LISTED -> decision.allowed() && Boolean.FALSE.equals(listed);
-        case AS_PLANNED -> throw new IllegalStateException("asPlanned is for probes");
+        case REFUSED_AS_PLANNED -> throw new IllegalStateException("a probe's expectation");
       };
     }
 

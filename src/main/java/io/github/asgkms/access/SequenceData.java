@@ -28,8 +28,8 @@ final class SequenceData {
     REFUSED,
     LISTED,
     NOT_LISTED,
-    /** Decided as the plan's own documents decide it. */
-    AS_PLANNED
+    /** Refused wherever the plan's own documents refuse it: a probe for excess access. */
+    REFUSED_AS_PLANNED
   }
 
   /**

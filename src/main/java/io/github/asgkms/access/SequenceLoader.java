@@ -157,7 +157,7 @@ final class SequenceLoader {
       case "refused" -> Expect.REFUSED;
       case "listed" -> Expect.LISTED;
       case "notListed" -> Expect.NOT_LISTED;
-      case "asPlanned" -> Expect.AS_PLANNED;
+      case "refusedAsPlanned" -> Expect.REFUSED_AS_PLANNED;
       default -> throw new DocumentException(where.where(), "unknown expect " + text);
     };
   }
