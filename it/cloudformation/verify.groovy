@@ -1,7 +1,8 @@
 // Proves the article's cross-account case as CloudFormation, end to end: the Auto Scaling
 // account's stack holds the service-linked role, the grant after it with the article's five
-// operations, the function and role that create it and the grant creator's policy; the key's
-// account gets the statements to paste, the same as the JSON ones.
+// operations, and the function and role that create and retire it; the key's account gets the
+// statements to paste, the same as the JSON ones. No other format creates the grant, and the
+// build warns that grantCreator.roleName has no effect.
 import com.fasterxml.jackson.databind.ObjectMapper
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper
 
@@ -34,6 +35,7 @@ assert grant.Properties.Operations == ['Decrypt', 'GenerateDataKeyWithoutPlainte
                                        'ReEncryptTo', 'CreateGrant']
 assert grant.Properties.Name == 'asg-ebs'
 assert stackText.contains('ServiceToken: !GetAtt GrantFunction.Arn')
+assert stackText.contains('RetiringPrincipal: !GetAtt GrantFunctionRole.Arn')
 assert resources.findAll { it.value.Type == 'Custom::KmsGrant' }.keySet() == ['EbsGrant'] as Set
 
 def function = resources.GrantFunction.Properties
@@ -43,15 +45,20 @@ assert function.Code.ZipFile.contains('def handler(event, context):')
 
 assert resources.GrantFunctionRole.Properties.ManagedPolicyArns == ['GrantFunctionPolicy']
 def statements = resources.GrantFunctionPolicy.Properties.PolicyDocument.Statement
-def createGrant = statements.find { it.Action == 'kms:CreateGrant' }
+assert statements*.Action == ['kms:CreateGrant']
+def createGrant = statements[0]
 assert createGrant.Sid == 'AllowCreationOfGrantForTheKMSinExternalAccount444455556666'
 assert createGrant.Resource == keyArn
+assert createGrant.Condition.StringEquals == ['kms:GranteePrincipal': slr]
+assert createGrant.Condition['ForAllValues:StringEquals'] == ['kms:GrantOperations':
+    ['Decrypt', 'GenerateDataKeyWithoutPlaintext', 'ReEncryptFrom', 'ReEncryptTo', 'CreateGrant']]
 
-def policy = resources.CreateGrantPolicy
-assert policy.Type == 'AWS::IAM::ManagedPolicy'
-assert policy.Properties.Roles == ['deployer']
-assert policy.Properties.PolicyDocument.Statement ==
-    json.readValue(new File(out, 'json/account-111122223333/create-grant-policy.json'), Map).Statement
+// The function's role creates the grants: no grant creator's policy, in no format.
+assert resources.CreateGrantPolicy == null
+assert !new File(out, 'json/account-111122223333/create-grant-policy.json').exists()
+assert !new File(out, 'terraform/account-111122223333/create-grant-policy.tf').exists()
+def log = new File(basedir, 'build.log').text
+assert log.contains('[WARNING] asg-kms: grantCreator.roleName has no effect with grantManager: cloudformation')
 
 assert stack.Outputs.EbsGrantId.Value == 'EbsGrant'
 
@@ -62,9 +69,10 @@ assert snippet*.Sid == ['Allow external account 111122223333 use of the KMS',
                         'Allow attachment of persistent resources in external account 111122223333']
 assert snippet*.Principal*.AWS == [['arn:aws:iam::111122223333:root'], ['arn:aws:iam::111122223333:root']]
 
-// Terraform creates the role too, before the grant.
+// Terraform creates the role too, and no grant: CloudFormation manages it.
 def tfDir = new File(out, 'terraform/account-111122223333')
 assert new File(tfDir, 'service-linked-role.tf').text.contains(
     'resource "aws_iam_service_linked_role" "asg_kms"')
-assert new File(tfDir, 'grant-ebs.tf').text =~ /(?m)^\s*depends_on = \[aws_iam_service_linked_role\.asg_kms\]$/
+assert !new File(tfDir, 'grant-ebs.tf').exists()
+assert !new File(out, 'json/account-111122223333/create-grants.sh').exists()
 return true

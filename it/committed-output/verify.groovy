@@ -12,10 +12,10 @@ assert log.contains('Run mvn asg-kms:generate to bring them up to date.')
 assert !log.contains('mine.tf (')
 
 // Step 3: generate rewrote the one file.
-assert log.contains('(1 written, 9 unchanged, 0 deleted)')
+assert log.contains('(1 written, 8 unchanged, 0 deleted)')
 
 // Step 4: the dropped key's files are gone, the team's own file is not.
-assert log.contains('(0 written, 3 unchanged, 7 deleted)')
+assert log.contains('(0 written, 3 unchanged, 6 deleted)')
 assert !new File(out, 'terraform/account-444455556666').exists()
 assert !new File(out, 'terraform/account-111122223333/grant-golden-ami.tf').exists()
 assert new File(out, 'terraform/account-111122223333/mine.tf').text.trim() == '# the team\'s own file'

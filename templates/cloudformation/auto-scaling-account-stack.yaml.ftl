@@ -1,17 +1,20 @@
 [#ftl]
 [#import "lib.ftl" as lib]
 [#--
-  The stack of the Auto Scaling account: the service-linked role when the spec creates it, and
-  the grants on keys in other accounts with the function behind them. Besides the grants'
+  The stack of the Auto Scaling account: the service-linked role when the spec creates it, the
+  grants on keys in other accounts with the function behind them when CloudFormation manages
+  the grants, and the grant creator's policy when another tool does and the spec names its
+  role. Besides the grants'
   (which end with Grant, or with GrantDash and digits, see LogicalIds), the logical IDs are
   fixed or numbered policies, and none of them ends so.
 --]
 [#assign namedPolicy = (account.createGrantPolicies?has_content
     && account.createGrantPolicies[0].roleName??)]
+[#assign grants = (plan.grantManager.id() == "cloudformation")?then(account.grants, [])]
 [#function numbered name index][#return name + (index > 0)?then(index + 1, "")][/#function]
 [@lib.header/]
 #
-# Deploy it with credentials of account [=account.accountId], which owns the Auto Scaling groups[#if account.grants?has_content]:
+# Deploy it with credentials of account [=account.accountId], which owns the Auto Scaling groups[#if grants?has_content]:
 # a grant must be created from that account, not from the key's account[/#if].
 # For example:
 #   aws cloudformation deploy --template-file auto-scaling-account-stack.yaml \
@@ -34,12 +37,12 @@ Resources:
       CustomSuffix: "[=role.customSuffix]"
 [/#if]
 [/#if]
-[#if account.grants?has_content]
+[#if grants?has_content]
 [#if plan.newServiceLinkedRole??]
 
 [/#if]
-  # The grant function's role. Its policies: the IAM CreateGrant statements, and the deletion
-  # of the grants on the same keys. GrantFunctionLogsPolicy adds its logs.
+  # The grant function's role, the retiring principal of every grant below: it retires them
+  # with no kms:RetireGrant. GrantFunctionLogsPolicy adds its logs.
   GrantFunctionRole:
     Type: AWS::IAM::Role
     Properties:
@@ -57,14 +60,14 @@ Resources:
 [#list account.grantFunctionPolicies as functionPolicy]
 
 [#if functionPolicy?is_first]
-  # RevokeGrant where the key policy allows it; else RetireGrant, which the account that
-  # created a grant may call whatever the key policy says. Managed policies, as many as IAM's
-  # size limit needs, so that hundreds of keys fit.
+  # CreateGrant on the keys, only for grants to the service-linked role with each grant's own
+  # operations: whoever can update the stack can mint no other grant through the function.
+  # Managed policies, as many as IAM's size limit needs, so that hundreds of keys fit.
 [/#if]
   [=numbered("GrantFunctionPolicy", functionPolicy?index)]:
     Type: AWS::IAM::ManagedPolicy
     Properties:
-      Description: "Create and delete the KMS grants of this stack."
+      Description: "Create the KMS grants of this stack."
       PolicyDocument:
         Version: "2012-10-17"
         Statement:
@@ -73,11 +76,11 @@ Resources:
 [/#list]
 [/#list]
 
-  # Creates, replaces and deletes the Custom::KmsGrant resources below.
+  # Creates and retires the grants of the Custom::KmsGrant resources below.
   GrantFunction:
     Type: AWS::Lambda::Function
     Properties:
-      Description: "Creates and deletes the KMS grants of this stack's Custom::KmsGrant resources."
+      Description: "Creates and retires the KMS grants of this stack's Custom::KmsGrant resources."
       Runtime: "python3.12"
       Handler: "index.handler"
       Timeout: 120
@@ -117,7 +120,7 @@ Resources:
               - "logs:CreateLogStream"
               - "logs:PutLogEvents"
             Resource: !GetAtt GrantFunctionLogs.Arn
-[#list account.grants as grant]
+[#list grants as grant]
 
   # Grant on [=grant.keyName], a key in another account, for the Auto Scaling service-linked
   # role: created from this account, in the key's Region, [=grant.region].
@@ -143,11 +146,16 @@ Resources:
         - "[=operation]"
 [/#list]
       Name: "[=grant.name]"
+      RetiringPrincipal: !GetAtt GrantFunctionRole.Arn
 [/#list]
+[/#if]
 [#list account.createGrantPolicies as policy]
 [#if policy.roleName??]
+[#if plan.newServiceLinkedRole?? || grants?has_content || !policy?is_first]
 
-  # The IAM CreateGrant policy, for the grant creator the spec names.
+[/#if]
+  # The grant creator's IAM policy, for the role the spec names: the same statements as
+  # create-grant-policy.json.
   [=numbered("CreateGrantPolicy", policy?index)]:
     Type: AWS::IAM::ManagedPolicy
     Properties:
@@ -163,9 +171,10 @@ Resources:
         - "[=policy.roleName]"
 [/#if]
 [/#list]
+[#if grants?has_content]
 
 Outputs:
-[#list account.grants as grant]
+[#list grants as grant]
   [=grant.logicalId]Id:
     Description: "ID of the grant on [=grant.keyName]."
     Value: !Ref [=grant.logicalId]

@@ -7,10 +7,12 @@
 # Creates the KMS grants that let the Auto Scaling service-linked role use keys in other
 # accounts. A grant must be created from the account that owns the Auto Scaling groups, not
 # from the key's account, so the script stops unless its credentials are of that account.
+# Every call names its Region: with none configured, the CLI would send STS to the global
+# endpoint of the aws partition, where credentials of another partition are not valid.
 set -eu
 
 expected_account=[=account.accountId]
-caller_account=$(aws sts get-caller-identity --query Account --output text)
+caller_account=$(aws sts get-caller-identity --region [=account.grants[0].region] --query Account --output text)
 if [ "$caller_account" != "$expected_account" ]; then
   echo "create-grants.sh: these credentials are of account $caller_account; run it with credentials of account $expected_account, which owns the Auto Scaling groups" >&2
   exit 1
@@ -18,5 +20,5 @@ fi
 [#list account.grants as grant]
 
 printf 'Creating grant %s on key %s\n' [=grant.name] [=grant.keyName]
-aws kms create-grant --key-id [=grant.keyArn] --grantee-principal [=grant.granteePrincipal] --operations[#list grant.operations as operation] [=operation][/#list] --name [=grant.name] --region [=grant.region]
+aws kms create-grant --key-id [=grant.keyArn] --grantee-principal [=grant.granteePrincipal] --operations[#list grant.operations as operation] [=operation][/#list] --name [=grant.name] --retiring-principal [=grant.retiringPrincipal] --region [=grant.region]
 [/#list]

@@ -3,10 +3,19 @@
 [@lib.header/]
 
 # Lets the identity that creates the grants call kms:CreateGrant on exactly the keys in
-# other accounts[#if policies?size > 1], in [=policies?size] policies: an IAM managed policy holds
-# 6,144 characters at most[/#if].
+# other accounts.
+[#if plan.grantManager.id() == "terraform"]
+# Terraform also reads each grant back with kms:ListGrants, on every plan and after destroy.
+[#if !policies[0].roleName??]
+# It retires a grant on destroy as its retiring principal, the account, which delegates that
+# to IAM: hence kms:RetireGrant. A named role that is the retiring principal needs none.
+[/#if]
+[/#if]
+[#if policies?size > 1]
+# In [=policies?size] policies: an IAM managed policy holds 6,144 characters at most.
+[/#if]
 [#list policies as policy]
-[#assign id = "asg_kms_create_grant" + (policy?index > 0)?then("_" + (policy?index + 1), "")]
+[#assign id = lib.createGrantPolicyId(policy?index)]
 data "aws_iam_policy_document" "[=id]" {
 [#list policy.statements as statement]
 [@lib.statement statement/]

@@ -1,23 +1,43 @@
 [#ftl]
 [#import "lib.ftl" as lib]
+[#assign policies = account.createGrantPolicies]
+[#assign attached = policies?has_content && policies[0].roleName??]
 [@lib.header/]
 
 # Grant on [=grant.keyName], a key in another account, for the Auto Scaling service-linked role.
-# It must be created from the Auto Scaling account, and in the key's Region.
+# It must be created from the Auto Scaling account, and in the key's Region. Terraform reads
+# it back with ListGrants on every plan, which the key policy allows this account.
 resource "aws_kms_grant" "[=lib.id(grant.keyName)]" {
-  region            = "[=grant.region]"
-  name              = "[=grant.name]"
-  key_id            = "[=grant.keyArn]"
-  grantee_principal = "[=grant.granteePrincipal]"
-  operations        = [[@lib.list grant.operations/]]
+  region             = "[=grant.region]"
+  name               = "[=grant.name]"
+  key_id             = "[=grant.keyArn]"
+  grantee_principal  = "[=grant.granteePrincipal]"
+  operations         = [[@lib.list grant.operations/]]
+  retiring_principal = "[=grant.retiringPrincipal]"
 
-  # Revoking needs kms:RevokeGrant in the key's own policy, which the key account does not
-  # give; the account that created a grant may always retire it.
+  # Destroy retires the grant as its retiring principal: revoking would need kms:RevokeGrant
+  # in the key's own policy, which the key account does not give.
   retire_on_delete = true
-[#if plan.newServiceLinkedRole??]
+[#if attached || plan.newServiceLinkedRole??]
 
+[#if attached && plan.newServiceLinkedRole??]
+  # The grantee must exist before the grant names it, and the grant creator's policy must be
+  # attached before it calls CreateGrant.
+[#elseif attached]
+  # The grant creator's policy must be attached before it calls CreateGrant.
+[#else]
   # The grantee must exist before the grant names it.
-  depends_on = [aws_iam_service_linked_role.asg_kms]
+[/#if]
+  depends_on = [
+[#list policies as policy]
+[#if attached]
+    aws_iam_role_policy_attachment.[=lib.createGrantPolicyId(policy?index)],
+[/#if]
+[/#list]
+[#if plan.newServiceLinkedRole??]
+    aws_iam_service_linked_role.asg_kms,
+[/#if]
+  ]
 [/#if]
 }
 

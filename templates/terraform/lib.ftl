@@ -19,6 +19,11 @@
   [#return "asg_kms_" + name?replace("[^a-z0-9]", "_", "r")]
 [/#function]
 
+[#-- The Terraform name of the grant creator's policy number index (from 0), and its attachment. --]
+[#function createGrantPolicyId index]
+  [#return "asg_kms_create_grant" + (index > 0)?then("_" + (index + 1), "")]
+[/#function]
+
 [#-- A one-line list of quoted strings: ["a", "b"]. --]
 [#macro list values][#list values as value]"[=value]"[#sep], [/#sep][/#list][/#macro]
 

@@ -1,4 +1,4 @@
-"""Tests of the Custom::KmsGrant function, run by PythonHandlerTest with python3 -m unittest.
+"""Tests of the Custom::KmsGrant function, run by GrantFunctionPythonTest with python3 -m unittest.
 
 The code under test is read out of a generated stack's ZipFile (GRANT_FUNCTION_STACK, by
 default a golden one), so that the tested code is the shipped code. boto3 is replaced by a
@@ -17,7 +17,7 @@ from pathlib import Path
 
 STACK = Path(os.environ.get(
     "GRANT_FUNCTION_STACK",
-    "src/test/resources/golden/create-service-linked-role/expected/cloudformation/"
+    "src/test/resources/golden/cloudformation-new-account/expected/cloudformation/"
     "account-111122223333/auto-scaling-account-stack.yaml"))
 
 KEY = "arn:aws:kms:us-west-2:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d"
@@ -26,8 +26,10 @@ ROLE = ("arn:aws:iam::111122223333:role/aws-service-role/autoscaling.amazonaws.c
         "AWSServiceRoleForAutoScaling")
 OPERATIONS = ["Decrypt", "GenerateDataKeyWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo",
               "CreateGrant"]
+# The function's own role, as !GetAtt GrantFunctionRole.Arn gives it: the retiring principal.
+FUNCTION_ROLE = "arn:aws:iam::111122223333:role/asg-kms-GrantFunctionRole-1A2B3C4D5E6F"
 PROPERTIES = {"KeyId": KEY, "GranteePrincipal": ROLE, "Operations": OPERATIONS,
-              "Name": "asg-golden-ami"}
+              "Name": "asg-golden-ami", "RetiringPrincipal": FUNCTION_ROLE}
 REQUIRED_FIELDS = {"Status", "Reason", "PhysicalResourceId", "StackId", "RequestId",
                    "LogicalResourceId"}
 
@@ -61,7 +63,11 @@ class ClientError(Exception):
 
 
 class StubKms:
-    """A KMS client holding grants in memory, with failures to order per operation."""
+    """A KMS client holding grants in memory, with failures to order per operation.
+
+    It is called as the function's role, which the key policy lets create grants and nothing
+    more: RevokeGrant is denied, and RetireGrant allowed on the grants the role retires.
+    """
 
     def __init__(self):
         self.grants = {}
@@ -70,15 +76,21 @@ class StubKms:
         self.regions = []
         self.gate = None
         self.tokens = 0
+        self.ids = 0
 
-    def fail(self, operation, code, message="stub message", key=None):
-        """Makes every later call of the operation fail, or only those on the key given."""
-        self.failures[operation] = (ClientError(code, operation, message), key)
+    def fail(self, operation, code, message="stub message", key=None, times=None):
+        """Makes later calls of the operation fail: every one, or the next few, on any key or
+        only on the key given."""
+        self.failures[operation] = (ClientError(code, operation, message), key, times)
 
     def _call(self, operation, params):
         self.calls.append((operation, params))
-        error, key = self.failures.get(operation, (None, None))
+        error, key, times = self.failures.get(operation, (None, None, None))
         if error is not None and key in (None, params["KeyId"]):
+            if times is not None:
+                if times == 0:
+                    return
+                self.failures[operation] = (error, key, times - 1)
             raise error
 
     def create_grant(self, **params):
@@ -87,23 +99,26 @@ class StubKms:
             self.gate.wait(5)
         self.tokens += 1
         # With a Name, KMS answers a repeated request with the existing grant's ID.
-        grant_id = next((g for g, p in self.grants.items() if p == params),
-                        f"{len(self.grants) + 1:064x}")
+        grant_id = next((g for g, p in self.grants.items() if p == params), None)
+        if grant_id is None:
+            self.ids += 1
+            grant_id = f"{self.ids:064x}"
         self.grants[grant_id] = params
         return {"GrantId": grant_id, "GrantToken": f"token-{self.tokens}"}
 
     def revoke_grant(self, **params):
         self._call("RevokeGrant", params)
-        self._remove(params, "RevokeGrant")
+        raise ClientError("AccessDeniedException", "RevokeGrant",
+                          "not authorized to perform: kms:RevokeGrant")
 
     def retire_grant(self, **params):
         self._call("RetireGrant", params)
-        self._remove(params, "RetireGrant")
-
-    def _remove(self, params, operation):
         grant = self.grants.get(params["GrantId"])
         if grant is None or grant["KeyId"] != params["KeyId"]:
-            raise ClientError("NotFoundException", operation)
+            raise ClientError("NotFoundException", "RetireGrant")
+        if grant.get("RetiringPrincipal") != FUNCTION_ROLE:
+            raise ClientError("AccessDeniedException", "RetireGrant",
+                              "not the retiring principal")
         del self.grants[params["GrantId"]]
 
 
@@ -179,6 +194,9 @@ class GrantFunctionTest(unittest.TestCase):
         self.kms = StubKms()
         self.function = load_function(self.kms)
         self.requests = 0
+        # The pauses between CreateGrant attempts are recorded, not waited.
+        self.pauses = []
+        self.function.time = types.SimpleNamespace(sleep=self.pauses.append)
 
     def tearDown(self):
         self.server.close()
@@ -241,7 +259,19 @@ class GrantFunctionTest(unittest.TestCase):
         self.assertEqual(body["LogicalResourceId"], "GoldenAmiGrant")
         self.assertTrue(body["PhysicalResourceId"])
 
-    def test_update_creates_the_new_grant_then_revokes_the_old_one(self):
+    def test_create_names_the_functions_role_as_the_retiring_principal(self):
+        self.invoke(self.event("Create"))
+
+        self.assertEqual(self.kms.calls[0][1]["RetiringPrincipal"], FUNCTION_ROLE)
+
+    def test_the_response_masks_the_grant_token(self):
+        response = self.invoke(self.event("Create"))
+
+        # NoEcho: GetAtt GrantToken gives asterisks, and the token shows in no stack event.
+        self.assertIs(response["NoEcho"], True)
+        self.assertEqual(response["Data"], {"GrantToken": "token-1"})
+
+    def test_update_creates_the_new_grant_and_leaves_the_old_one_to_cloudformation(self):
         old_id = self.create()
         new = {**PROPERTIES, "KeyId": OTHER_KEY, "Operations": ["Decrypt"]}
 
@@ -250,13 +280,111 @@ class GrantFunctionTest(unittest.TestCase):
         self.assertEqual(response["Status"], "SUCCESS")
         new_id = response["PhysicalResourceId"]
         self.assertNotEqual(new_id, old_id)
-        self.assertEqual([c[0] for c in self.kms.calls],
-                         ["CreateGrant", "CreateGrant", "RevokeGrant"])
-        self.assertEqual(self.kms.calls[2][1], {"KeyId": KEY, "GrantId": old_id})
-        self.assertEqual(list(self.kms.grants), [new_id])
+        self.assertEqual([c[0] for c in self.kms.calls], ["CreateGrant", "CreateGrant"])
+        self.assertEqual(self.kms.calls[1][1], new)
+        # A new physical ID is a replacement: CloudFormation deletes the old grant in its
+        # cleanup phase, after the whole update has succeeded, not the function now.
+        self.assertEqual(sorted(self.kms.grants), sorted([old_id, new_id]))
         self.assertEqual(self.kms.grants[new_id]["KeyId"], OTHER_KEY)
-        self.assertEqual(self.kms.regions, ["us-west-2", "eu-west-1", "us-west-2"])
+        self.assertEqual(self.kms.regions, ["us-west-2", "eu-west-1"])
         self.assertEqual(response["Data"], {"GrantToken": "token-2"})
+
+    def test_a_replacement_then_its_cleanup_delete_leaves_only_the_new_grant(self):
+        old_id = self.create()
+        new = {**PROPERTIES, "Operations": ["Decrypt"]}
+        new_id = self.invoke(self.event("Update", new, old_id, PROPERTIES))["PhysicalResourceId"]
+
+        cleanup = self.invoke(self.event("Delete", PROPERTIES, old_id))
+
+        self.assertEqual(cleanup["Status"], "SUCCESS")
+        self.assertEqual(self.kms.calls[-1], ("RetireGrant", {"KeyId": KEY, "GrantId": old_id}))
+        self.assertEqual(list(self.kms.grants), [new_id])
+
+    def test_a_rollback_gets_the_old_grant_back_and_its_cleanup_retires_the_new_one(self):
+        old_id = self.create()
+        new = {**PROPERTIES, "Operations": ["Decrypt"]}
+        new_id = self.invoke(self.event("Update", new, old_id, PROPERTIES))["PhysicalResourceId"]
+
+        # Something else in the stack failed: CloudFormation sends Update back to the old
+        # properties, with the new physical ID, then Delete of the new one.
+        rollback = self.invoke(self.event("Update", PROPERTIES, new_id, new))
+        self.assertEqual(rollback["Status"], "SUCCESS")
+        self.assertEqual(rollback["PhysicalResourceId"], old_id)
+        self.assertIn(old_id, self.kms.grants)
+
+        cleanup = self.invoke(self.event("Delete", new, new_id))
+        self.assertEqual(cleanup["Status"], "SUCCESS")
+        self.assertEqual(list(self.kms.grants), [old_id])
+
+    def test_an_update_whose_create_grant_fails_answers_the_old_id_and_keeps_the_old_grant(self):
+        old_id = self.create()
+        self.kms.fail("CreateGrant", "KMSInvalidStateException", "key is pending deletion",
+                      OTHER_KEY)
+        new = {**PROPERTIES, "KeyId": OTHER_KEY}
+
+        response = self.invoke(self.event("Update", new, old_id, PROPERTIES))
+
+        self.assertEqual(response["Status"], "FAILED")
+        self.assertIn("KMSInvalidStateException", response["Reason"])
+        self.assertIn("key is pending deletion", response["Reason"])
+        self.assertEqual(response["PhysicalResourceId"], old_id)
+        self.assertEqual(list(self.kms.grants), [old_id])
+
+    def test_an_update_of_a_grant_from_before_retiring_principals_gets_it_back_on_rollback(self):
+        # A stack generated before RetiringPrincipal: its grant has none, and a rollback to
+        # those properties must ask for the same grant, so that KMS gives it back.
+        legacy = {k: v for k, v in PROPERTIES.items() if k != "RetiringPrincipal"}
+        old_id = self.invoke(self.event("Create", legacy))["PhysicalResourceId"]
+        new_id = self.invoke(self.event("Update", PROPERTIES, old_id, legacy))[
+            "PhysicalResourceId"]
+        self.assertNotEqual(new_id, old_id)
+
+        rollback = self.invoke(self.event("Update", legacy, new_id, PROPERTIES))
+
+        self.assertEqual(rollback["PhysicalResourceId"], old_id)
+        self.assertNotIn("RetiringPrincipal", self.kms.calls[-1][1])
+
+    def test_create_tries_again_while_access_is_denied_as_a_new_role_propagates(self):
+        self.kms.fail("CreateGrant", "AccessDeniedException", times=3)
+
+        response = self.invoke(self.event("Create"))
+
+        self.assertEqual(response["Status"], "SUCCESS")
+        self.assertEqual([c[0] for c in self.kms.calls], ["CreateGrant"] * 4)
+        self.assertEqual(self.pauses, list(self.function.ACCESS_DENIED_PAUSES_SECONDS[:3]))
+        self.assertIn(response["PhysicalResourceId"], self.kms.grants)
+
+    def test_access_denied_is_tried_again_a_bounded_number_of_times(self):
+        self.kms.fail("CreateGrant", "AccessDeniedException",
+                      "User is not authorized to perform: kms:CreateGrant")
+
+        response = self.invoke(self.event("Create"))
+
+        self.assertEqual(response["Status"], "FAILED")
+        self.assertIn("not authorized", response["Reason"])
+        pauses = self.function.ACCESS_DENIED_PAUSES_SECONDS
+        self.assertEqual(len(self.kms.calls), len(pauses) + 1)
+        # Well inside the function's 120 seconds and the timer's margin.
+        self.assertLessEqual(sum(pauses) + self.function.RESERVE_SECONDS,
+                             120 - self.function.TIMER_MARGIN_SECONDS)
+
+    def test_no_pause_that_would_leave_too_little_time(self):
+        self.kms.fail("CreateGrant", "AccessDeniedException")
+        reserve = self.function.RESERVE_SECONDS
+
+        response = self.invoke(self.event("Create"), Context(reserve + 0.5))
+
+        self.assertEqual(response["Status"], "FAILED")
+        self.assertEqual(len(self.kms.calls), 1)
+        self.assertEqual(self.pauses, [])
+
+    def test_other_errors_are_not_tried_again(self):
+        self.kms.fail("CreateGrant", "ValidationException", "bad operations", times=1)
+
+        response = self.invoke(self.event("Create"))
+
+        self.assertEqual(response["Status"], "FAILED")
+        self.assertEqual(len(self.kms.calls), 1)
 
     def test_an_update_that_gets_the_same_grant_back_keeps_it(self):
         grant_id = self.create()
@@ -268,38 +396,14 @@ class GrantFunctionTest(unittest.TestCase):
         self.assertEqual([c[0] for c in self.kms.calls], ["CreateGrant", "CreateGrant"])
         self.assertIn(grant_id, self.kms.grants)
 
-    def test_an_update_that_cannot_delete_the_old_grant_undoes_the_new_one_and_fails(self):
-        old_id = self.create()
-        self.kms.fail("RevokeGrant", "KMSInvalidStateException", "key is pending deletion", KEY)
-        new = {**PROPERTIES, "KeyId": OTHER_KEY}
-
-        response = self.invoke(self.event("Update", new, old_id, PROPERTIES))
-
-        self.assertEqual(response["Status"], "FAILED")
-        self.assertIn("KMSInvalidStateException", response["Reason"])
-        self.assertIn("key is pending deletion", response["Reason"])
-        self.assertEqual(response["PhysicalResourceId"], old_id)
-        self.assertEqual(self.kms.calls[-1][0], "RevokeGrant")
-        self.assertEqual(self.kms.calls[-1][1]["KeyId"], OTHER_KEY)
-        self.assertEqual(list(self.kms.grants), [old_id])
-
-    def test_delete_revokes_the_grant(self):
+    def test_delete_retires_the_grant_as_its_retiring_principal_and_never_revokes(self):
         grant_id = self.create()
 
         response = self.invoke(self.event("Delete", physical_id=grant_id))
 
         self.assertEqual(response["Status"], "SUCCESS")
         self.assertEqual(response["PhysicalResourceId"], grant_id)
-        self.assertEqual(self.kms.calls[-1], ("RevokeGrant", {"KeyId": KEY, "GrantId": grant_id}))
-        self.assertEqual(self.kms.grants, {})
-
-    def test_delete_retires_the_grant_when_the_key_policy_does_not_allow_revoking(self):
-        grant_id = self.create()
-        self.kms.fail("RevokeGrant", "AccessDeniedException")
-
-        response = self.invoke(self.event("Delete", physical_id=grant_id))
-
-        self.assertEqual(response["Status"], "SUCCESS")
+        self.assertEqual([c[0] for c in self.kms.calls], ["CreateGrant", "RetireGrant"])
         self.assertEqual(self.kms.calls[-1], ("RetireGrant", {"KeyId": KEY, "GrantId": grant_id}))
         self.assertEqual(self.kms.grants, {})
 
@@ -310,10 +414,10 @@ class GrantFunctionTest(unittest.TestCase):
         response = self.invoke(self.event("Delete", physical_id=grant_id))
 
         self.assertEqual(response["Status"], "SUCCESS")
-        self.assertEqual(self.kms.calls[-1][0], "RevokeGrant")
+        self.assertEqual(self.kms.calls[-1][0], "RetireGrant")
 
     def test_delete_of_a_grant_that_was_never_created_succeeds_without_kms(self):
-        self.kms.fail("CreateGrant", "AccessDeniedException")
+        self.kms.fail("CreateGrant", "KMSInvalidStateException")
         failed = self.invoke(self.event("Create"))
         self.assertEqual(failed["Status"], "FAILED")
 
@@ -325,7 +429,7 @@ class GrantFunctionTest(unittest.TestCase):
 
     def test_delete_of_an_id_cloudformation_made_up_succeeds(self):
         # Without a response to Create, the ID is CloudFormation's own, not a grant ID.
-        self.kms.fail("RevokeGrant", "InvalidGrantIdException")
+        self.kms.fail("RetireGrant", "InvalidGrantIdException")
 
         response = self.invoke(self.event("Delete", physical_id="asg-kms-GoldenAmiGrant-1A2B3C"))
 
@@ -334,6 +438,7 @@ class GrantFunctionTest(unittest.TestCase):
     def test_a_kms_error_on_create_sends_failed_with_the_reason(self):
         self.kms.fail("CreateGrant", "AccessDeniedException",
                       "User is not authorized to perform: kms:CreateGrant")
+        # Tried again, and still denied.
 
         response = self.invoke(self.event("Create"))
 
@@ -346,7 +451,6 @@ class GrantFunctionTest(unittest.TestCase):
 
     def test_a_failed_delete_sends_failed_and_keeps_the_id(self):
         grant_id = self.create()
-        self.kms.fail("RevokeGrant", "AccessDeniedException")
         self.kms.fail("RetireGrant", "AccessDeniedException", "not the retiring principal")
 
         response = self.invoke(self.event("Delete", physical_id=grant_id))
@@ -401,8 +505,31 @@ class GrantFunctionTest(unittest.TestCase):
         invocation.join(5)
         self.assertFalse(invocation.is_alive())
         self.assertEqual(len(self.server.requests), 1)
-        self.assertEqual([c[0] for c in self.kms.calls], ["CreateGrant", "RevokeGrant"])
+        self.assertEqual([c[0] for c in self.kms.calls], ["CreateGrant", "RetireGrant"])
         self.assertEqual(self.kms.grants, {})
+
+    def test_an_update_answered_late_retires_nothing(self):
+        old_id = self.create()
+        new = {**PROPERTIES, "Operations": ["Decrypt"]}
+        new_id = self.invoke(self.event("Update", new, old_id, PROPERTIES))["PhysicalResourceId"]
+        margin = self.function.TIMER_MARGIN_SECONDS
+        self.kms.gate = threading.Event()
+        before = len(self.server.requests)
+
+        # A rollback whose CreateGrant answers after the timer: it gets the old grant back,
+        # which the stack still holds, so nothing may retire it.
+        invocation = threading.Thread(target=self.function.handler, args=(
+            self.event("Update", PROPERTIES, new_id, new), Context(margin + 0.3)))
+        invocation.start()
+        responses = self.server.wait_for(before + 1)[before:]
+        self.assertEqual(responses[0]["json"]["Status"], "FAILED")
+        self.assertEqual(responses[0]["json"]["PhysicalResourceId"], new_id)
+        self.kms.gate.set()
+        invocation.join(5)
+
+        self.assertFalse(invocation.is_alive())
+        self.assertNotIn("RetireGrant", [c[0] for c in self.kms.calls])
+        self.assertEqual(sorted(self.kms.grants), sorted([old_id, new_id]))
 
     def test_no_timer_is_left_running_after_an_answer(self):
         before = threading.active_count()

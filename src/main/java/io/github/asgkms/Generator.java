@@ -16,7 +16,9 @@ import io.github.asgkms.spec.SpecException;
 import io.github.asgkms.spec.SpecReader;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The whole pipeline: spec, plan, render, output. Everything is rendered in memory before the
@@ -50,8 +52,7 @@ public final class Generator {
       Stamp.write(request.stampFile(),
           new Stamp.Recorded(inputs, Stamp.ofGenerated(rendering.files(), manifest)));
     }
-    return new GenerateResult(false, rendering.files().size(), sync,
-        rendering.plan().warnings());
+    return new GenerateResult(false, rendering.files().size(), sync, rendering.warnings());
   }
 
   /** Renders in memory and lists how the output directory differs. Writes nothing. */
@@ -71,12 +72,35 @@ public final class Generator {
       Spec spec = SpecReader.read(request.spec(), request.specLabel());
       Plan plan = Planner.plan(spec, request.specLabel());
       Renderer renderer = new Renderer(start.engine());
-      return new Rendering(plan, renderer.render(plan, request.formats()));
+      return new Rendering(plan, renderer.render(plan, request.formats()),
+          warnings(plan, request.formats()));
     }
   }
 
-  /** A plan and the files rendered from it, sorted by path. */
-  public record Rendering(Plan plan, List<GeneratedFile> files) {}
+  /**
+   * The plan's warnings, and one when the grants are left to a format this run does not
+   * generate: the key policies then let the Auto Scaling account in, and nothing here creates
+   * the grants that Auto Scaling needs.
+   */
+  static List<String> warnings(Plan plan, Set<Format> formats) {
+    Format managing = Format.managing(plan.grantManager());
+    if (plan.grants().isEmpty() || formats.contains(managing)) {
+      return plan.warnings();
+    }
+    List<String> warnings = new ArrayList<>(plan.warnings());
+    warnings.add("grantManager is " + plan.grantManager().id() + " but the " + managing.id()
+        + " format is not generated: nothing here creates the grants for keys in other"
+        + " accounts");
+    return List.copyOf(warnings);
+  }
+
+  /**
+   * A plan, the files rendered from it, sorted by path, and the warnings to show.
+   *
+   * @param warnings valid parts of the spec that have no effect, and grants that nothing
+   *     generated creates
+   */
+  public record Rendering(Plan plan, List<GeneratedFile> files, List<String> warnings) {}
 
   /**
    * The outcome of {@link #generate}.
@@ -84,7 +108,8 @@ public final class Generator {
    * @param upToDate whether the stamp showed nothing to do, so nothing was rendered
    * @param fileCount how many files were generated
    * @param sync what was written, left alone and deleted
-   * @param warnings valid parts of the spec that have no effect
+   * @param warnings valid parts of the spec that have no effect, and grants that nothing
+   *     generated creates
    */
   public record GenerateResult(
       boolean upToDate, int fileCount, OutputDirectory.SyncResult sync, List<String> warnings) {

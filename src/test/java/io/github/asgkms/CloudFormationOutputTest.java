@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The CloudFormation output says what the other formats say: in every golden case, each key's
  * snippet holds the statements of its Terraform policy document and of its JSON file, one for
- * one, and the stack holds the Terraform grants and the JSON CreateGrant policy. Terraform is
+ * one, and the stack holds the JSON CreateGrant policy. Terraform is
  * read by HashiCorp's parser (hcl2json), YAML by Jackson, which keeps a tag's value ({@code
  * !Ref X} reads as "X").
  */
@@ -78,49 +78,26 @@ class CloudFormationOutputTest {
     return policy.isArray() ? policy : policy.path("Statement");
   }
 
+  /**
+   * The stack's grant creator policy, where the spec names the role, holds the statements of
+   * create-grant-policy.json one for one. The grants themselves, which only the grant manager's
+   * format holds, are compared across formats by {@link GrantManagerOutputTest}.
+   */
   @ParameterizedTest
   @MethodSource("cases")
-  void theStackHoldsTheTerraformGrantsAndTheJsonCreateGrantPolicy(String name) throws Exception {
+  void theStacksCreateGrantPolicyIsTheJsonOne(String name) throws Exception {
     Path expected = GoldenTest.GOLDEN.resolve(name).resolve("expected");
-    List<Path> stacks = files(expected.resolve("cloudformation"), "auto-scaling-account-stack");
-    List<Map<String, Object>> terraformGrants = new ArrayList<>();
-    terraformFiles(name + "/expected/terraform/").forEach(file -> file.path("resource")
-        .path("aws_kms_grant").forEach(grant -> terraformGrants.add(Map.of(
-            "Name", grant.path(0).path("name").asText(),
-            "KeyId", grant.path(0).path("key_id").asText(),
-            "GranteePrincipal", grant.path(0).path("grantee_principal").asText(),
-            "Operations", strings(grant.path(0).path("operations"))))));
-    if (stacks.isEmpty()) {
-      assertThat(terraformGrants).isEmpty();
-      return;
-    }
-    JsonNode resources = YAML.readTree(stacks.get(0).toFile()).path("Resources");
-
-    List<Map<String, Object>> grants = new ArrayList<>();
-    resourcesOfType(resources, "Custom::KmsGrant").forEach((id, grant) -> {
-      JsonNode properties = grant.path("Properties");
-      assertThat(properties.path("ServiceToken").asText()).isEqualTo("GrantFunction.Arn");
-      grants.add(Map.of(
-          "Name", properties.path("Name").asText(),
-          "KeyId", properties.path("KeyId").asText(),
-          "GranteePrincipal", properties.path("GranteePrincipal").asText(),
-          "Operations", strings(properties.path("Operations"))));
-    });
-    assertThat(grants).containsExactlyInAnyOrderElementsOf(terraformGrants);
-
-    if (!grants.isEmpty()) {
-      Path account = stacks.get(0).getParent().getFileName();
+    for (Path stack : files(expected.resolve("cloudformation"), "auto-scaling-account-stack")) {
+      JsonNode managed = YAML.readTree(stack.toFile()).path("Resources")
+          .path("CreateGrantPolicy");
+      if (managed.isMissingNode()) {
+        continue;
+      }
+      Path account = stack.getParent().getFileName();
       JsonNode createGrantPolicy = JSON.readTree(expected.resolve("json").resolve(account)
           .resolve("create-grant-policy.json").toFile());
-      List<Map<String, Object>> createGrant = fromPolicy(createGrantPolicy.path("Statement"));
-      JsonNode functionPolicy = resources.path("GrantFunctionPolicy").path("Properties")
-          .path("PolicyDocument").path("Statement");
-      assertThat(fromPolicy(functionPolicy)).startsWith(createGrant.toArray(Map[]::new));
-      JsonNode managed = resources.path("CreateGrantPolicy");
-      if (!managed.isMissingNode()) {
-        assertThat(fromPolicy(managed.path("Properties").path("PolicyDocument")
-            .path("Statement"))).isEqualTo(createGrant);
-      }
+      assertThat(fromPolicy(managed.path("Properties").path("PolicyDocument")
+          .path("Statement"))).isEqualTo(fromPolicy(createGrantPolicy.path("Statement")));
     }
   }
 
@@ -134,19 +111,21 @@ class CloudFormationOutputTest {
       stacks.addAll(files(GoldenTest.GOLDEN.resolve(name).resolve("expected/cloudformation"),
           "auto-scaling-account-stack"));
     }
-    assertThat(stacks).hasSizeGreaterThan(5);
+    int functions = 0;
     for (Path stack : stacks) {
       JsonNode function = YAML.readTree(stack.toFile()).path("Resources").path("GrantFunction");
       if (!function.isMissingNode()) {
+        functions++;
         assertThat(function.path("Properties").path("Code").path("ZipFile").asText())
             .as(stack.toString()).isEqualTo(source);
       }
     }
+    assertThat(functions).isGreaterThanOrEqualTo(2);
   }
 
   @Test
   void theStackCreatesTheRoleFirstWhenAskedAndOrdersTheGrantsAfterIt() throws Exception {
-    Path stack = GoldenTest.GOLDEN.resolve("create-service-linked-role/expected/cloudformation/"
+    Path stack = GoldenTest.GOLDEN.resolve("cloudformation-new-account/expected/cloudformation/"
         + "account-111122223333/auto-scaling-account-stack.yaml");
     JsonNode resources = YAML.readTree(stack.toFile()).path("Resources");
 
@@ -160,8 +139,8 @@ class CloudFormationOutputTest {
     grants.values().forEach(grant -> assertThat(strings(grant.path("DependsOn")))
         .containsExactly("ServiceLinkedRole", "GrantFunctionLogsPolicy"));
 
-    Path withoutRole = GoldenTest.GOLDEN.resolve("custom-suffix/expected/cloudformation/"
-        + "account-111122223333/auto-scaling-account-stack.yaml");
+    Path withoutRole = GoldenTest.GOLDEN.resolve("cloudformation-cross-account/expected/"
+        + "cloudformation/account-111122223333/auto-scaling-account-stack.yaml");
     JsonNode others = YAML.readTree(withoutRole.toFile()).path("Resources");
     assertThat(others.has("ServiceLinkedRole")).isFalse();
     resourcesOfType(others, "Custom::KmsGrant").values().forEach(grant ->
@@ -207,7 +186,7 @@ class CloudFormationOutputTest {
   }
 
   /** A value or a list of values, as a list of their text; a missing node gives none. */
-  private static List<String> strings(JsonNode node) {
+  static List<String> strings(JsonNode node) {
     List<String> values = new ArrayList<>();
     if (node.isArray()) {
       node.forEach(v -> values.add(v.asText()));

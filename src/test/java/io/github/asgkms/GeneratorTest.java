@@ -54,23 +54,41 @@ class GeneratorTest {
 
     Path grant = out.resolve("terraform/account-111122223333/grant-remote.tf");
     Files.writeString(grant, Files.readString(grant).replace("CreateGrant", "Encrypt"));
-    Files.delete(out.resolve("json/account-111122223333/create-grants.sh"));
+    Files.delete(out.resolve("json/account-111122223333/create-grant-policy.json"));
     Path mine = Files.writeString(out.resolve("terraform/account-111122223333/mine.tf"), "# x\n");
 
     List<Difference> differences = Generator.check(request());
 
     assertThat(differences).extracting(Difference::path, Difference::kind).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("json/account-111122223333/create-grants.sh",
+        org.assertj.core.groups.Tuple.tuple("json/account-111122223333/create-grant-policy.json",
             Difference.Kind.MISSING),
         org.assertj.core.groups.Tuple.tuple("terraform/account-111122223333/grant-remote.tf",
             Difference.Kind.CHANGED));
     assertThat(differences.get(1).diff()).contains(
         "--- terraform/account-111122223333/grant-remote.tf (on disk)",
-        "-  operations        = [\"Decrypt\", \"GenerateDataKeyWithoutPlaintext\","
+        "-  operations         = [\"Decrypt\", \"GenerateDataKeyWithoutPlaintext\","
             + " \"ReEncryptFrom\", \"ReEncryptTo\", \"Encrypt\"]",
-        "+  operations        = [\"Decrypt\", \"GenerateDataKeyWithoutPlaintext\","
+        "+  operations         = [\"Decrypt\", \"GenerateDataKeyWithoutPlaintext\","
             + " \"ReEncryptFrom\", \"ReEncryptTo\", \"CreateGrant\"]");
     assertThat(mine).hasContent("# x");
+  }
+
+  @Test
+  void warnsWhenTheGrantManagersFormatIsNotGenerated() throws Exception {
+    Files.writeString(spec, TWO_KEYS + "grantManager: cloudformation\n");
+
+    Generator.GenerateResult result = Generator.generate(request());
+
+    assertThat(result.warnings()).containsExactly("grantManager is cloudformation but the"
+        + " cloudformation format is not generated: nothing here creates the grants for keys in"
+        + " other accounts");
+    assertThat(Generator.render(new GenerateRequest(spec, "asg-kms.yaml", out,
+        EnumSet.allOf(Format.class), null)).warnings()).isEmpty();
+    Files.writeString(spec, TWO_KEYS + "grantManager: cli\n");
+    assertThat(Generator.render(new GenerateRequest(spec, "asg-kms.yaml", out,
+        EnumSet.of(Format.TERRAFORM, Format.CLOUDFORMATION), null)).warnings())
+        .containsExactly("grantManager is cli but the json format is not generated: nothing"
+            + " here creates the grants for keys in other accounts");
   }
 
   @Test
@@ -94,7 +112,6 @@ class GeneratorTest {
 
     assertThat(result.sync().deleted()).containsExactly(
         "json/account-111122223333/create-grant-policy.json",
-        "json/account-111122223333/create-grants.sh",
         "json/account-444455556666/key-policy-remote.json",
         "terraform/account-111122223333/create-grant-policy.tf",
         "terraform/account-111122223333/grant-remote.tf",

@@ -64,4 +64,25 @@ class GoldenTest {
     }
     assertThat(actual).isEqualTo(TestFiles.readTree(expectedDir));
   }
+
+  /** No file's content depends on which other formats are generated: only on the spec. */
+  @ParameterizedTest
+  @MethodSource("cases")
+  void eachFormatAloneRendersTheSameFiles(String name) throws Exception {
+    Map<String, String> all = new TreeMap<>();
+    for (GeneratedFile file : render(name)) {
+      all.put(file.path(), file.text());
+    }
+    Path dir = GOLDEN.resolve(name);
+    for (Format format : Format.values()) {
+      Map<String, String> alone = new TreeMap<>();
+      for (GeneratedFile file : Generator.render(new GenerateRequest(dir.resolve("spec.yaml"),
+          "spec.yaml", dir.resolve("unused-output"), EnumSet.of(format), null)).files()) {
+        alone.put(file.path(), file.text());
+      }
+      Map<String, String> expected = new TreeMap<>(all);
+      expected.keySet().removeIf(path -> !path.startsWith(format.id() + "/"));
+      assertThat(alone).as(format.id()).isEqualTo(expected);
+    }
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.aws.Partition;
 import io.github.asgkms.output.GeneratedFile;
 import io.github.asgkms.plan.AccountPlan;
@@ -50,7 +51,7 @@ class HostileValuesTest {
     return field + HOSTILE;
   }
 
-  static Plan hostilePlan() {
+  static Plan hostilePlan(GrantManager manager) {
     PolicyStatement statement = new PolicyStatement(h("sid"), List.of(h("principal")),
         List.of(h("action")), List.of(h("resource")),
         List.of(new Condition(h("test"), h("variable"), List.of(h("value")))));
@@ -60,20 +61,26 @@ class HostileValuesTest {
         List.of(statement), false);
     // Logical IDs are the plan's own, letters and digits by construction, never spec text.
     GrantPlan grant = new GrantPlan(h("name"), h("grant"), h("key-arn"), h("region"),
-        h("grantee"), List.of(h("op1"), h("op2")), "HostileGrant");
+        h("grantee"), List.of(h("op1"), h("op2")), h("retiring"), "HostileGrant");
     IamPolicyPlan policy = new IamPolicyPlan(h("policy"), List.of(iamStatement), h("role"));
     AccountPlan account = new AccountPlan(ACCOUNT, true, List.of(key), List.of(grant),
         List.of(policy), List.of(new IamPolicyPlan(null, List.of(iamStatement), null)));
     return new Plan(h("label"), Partition.AWS, ACCOUNT, h("role-name"), h("role-arn"),
-        new ServiceLinkedRolePlan(h("service"), h("suffix")), List.of(account), List.of(key),
-        List.of());
+        new ServiceLinkedRolePlan(h("service"), h("suffix")), manager, h("creator"),
+        List.of(account), List.of(key), List.of());
   }
 
   @BeforeAll
   static void render() throws Exception {
     files = new TreeMap<>();
-    for (GeneratedFile file : new Renderer(new TemplateEngine(null))
-        .render(hostilePlan(), EnumSet.allOf(Format.class))) {
+    // Each manager's own artifact comes from a plan that names it; every other file is the
+    // same whichever manager the plan names.
+    List<GeneratedFile> rendered = new ArrayList<>();
+    Renderer renderer = new Renderer(new TemplateEngine(null));
+    for (GrantManager manager : GrantManager.values()) {
+      rendered.addAll(renderer.render(hostilePlan(manager), EnumSet.of(Format.managing(manager))));
+    }
+    for (GeneratedFile file : rendered) {
       // The paths hold hostile text too (the output directory would refuse them): name the
       // files by what they are.
       String path = file.path();
@@ -149,7 +156,9 @@ class HostileValuesTest {
         .isEqualTo(asHclReadsIt(h("role")));
     // Only what the templates declare: no value added a block or an attribute of its own.
     assertThat(byFile.get("create-grant-policy.tf").path("resource").size()).isEqualTo(2);
-    assertThat(grant.size()).isEqualTo(7); // and retire_on_delete, depends_on
+    assertThat(grant.path("retiring_principal").asText())
+        .isEqualTo(asHclReadsIt(h("retiring")));
+    assertThat(grant.size()).isEqualTo(8); // and retire_on_delete, depends_on
     JsonNode role = byFile.get("service-linked-role.tf").path("resource")
         .path("aws_iam_service_linked_role").path("asg_kms").get(0);
     assertThat(role.path("aws_service_name").asText()).isEqualTo(asHclReadsIt(h("service")));
@@ -223,11 +232,14 @@ class HostileValuesTest {
     assertThat(process.exitValue()).as(output).isZero();
     assertThat(temp.resolve("pwned")).doesNotExist();
 
-    List<String> createGrant = List.of(Files.readString(calls, StandardCharsets.UTF_8)
-        .split("\n\0", -1)[1].split("\0", -1));
+    String[] recorded = Files.readString(calls, StandardCharsets.UTF_8).split("\n\0", -1);
+    assertThat(List.of(recorded[0].split("\0", -1))).containsExactly("sts",
+        "get-caller-identity", "--region", h("region"), "--query", "Account", "--output", "text",
+        "");
+    List<String> createGrant = List.of(recorded[1].split("\0", -1));
     assertThat(createGrant).containsExactly("kms", "create-grant", "--key-id", h("key-arn"),
         "--grantee-principal", h("grantee"), "--operations", h("op1"), h("op2"), "--name",
-        h("grant"), "--region", h("region"), "");
+        h("grant"), "--retiring-principal", h("retiring"), "--region", h("region"), "");
     assertThat(output).startsWith("Creating grant " + h("grant") + " on key " + h("name"));
   }
 

@@ -19,12 +19,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * An IAM managed policy holds at most 6,144 characters, white space not counted. With 200 keys
- * in other accounts, the CreateGrant policy is split into several, deterministically, and all
- * of them are attached; every policy fits, and together they cover exactly the keys.
+ * in other accounts, the grant creator's policy, or the grant function's, is split into
+ * several, deterministically, and all of them are attached; every policy fits, and together
+ * they cover exactly the keys for every action the grant manager calls.
  */
 class PolicyLimitTest {
   private static final int LIMIT = 6_144;
@@ -32,9 +33,10 @@ class PolicyLimitTest {
 
   @TempDir Path temp;
 
-  private static String spec(boolean leastPrivilege, List<String> arns) {
+  private static String spec(boolean leastPrivilege, String manager, List<String> arns) {
     StringBuilder yaml = new StringBuilder("version: 1\nautoScalingAccountId: \"111122223333\"\n")
         .append("leastPrivilege: ").append(leastPrivilege).append('\n')
+        .append("grantManager: ").append(manager).append('\n')
         .append("grantCreator:\n  roleName: deployer\nkeys:\n");
     for (int i = 0; i < 200; i++) {
       String account = String.format("4444555566%02d", i % 3);
@@ -49,41 +51,56 @@ class PolicyLimitTest {
     return yaml.toString();
   }
 
-  @ParameterizedTest(name = "leastPrivilege: {0}")
-  @ValueSource(booleans = {false, true})
-  void twoHundredKeysSplitIntoPoliciesThatEachFit(boolean leastPrivilege) throws Exception {
+  @ParameterizedTest(name = "leastPrivilege: {0}, grantManager: {1}")
+  @CsvSource({"false, terraform", "true, terraform", "false, cloudformation",
+      "true, cloudformation", "true, cli"})
+  void twoHundredKeysSplitIntoPoliciesThatEachFit(boolean leastPrivilege, String manager)
+      throws Exception {
     List<String> arns = new ArrayList<>();
-    Path specFile = Files.writeString(temp.resolve("spec.yaml"), spec(leastPrivilege, arns));
+    Path specFile = Files.writeString(temp.resolve("spec.yaml"),
+        spec(leastPrivilege, manager, arns));
     GenerateRequest request = new GenerateRequest(specFile, "spec.yaml", temp.resolve("out"),
         EnumSet.allOf(Format.class), null);
     Map<String, String> files = new TreeMap<>();
     for (GeneratedFile file : Generator.render(request).files()) {
       files.put(file.path(), file.text());
     }
+    boolean cloudFormation = manager.equals("cloudformation");
+    // What each tool calls on every key: the grant creator's CreateGrant, and Terraform's
+    // ListGrants (its role is the retiring principal, so no RetireGrant); the function's
+    // CreateGrant only.
+    List<String> actions = manager.equals("terraform")
+        ? List.of("kms:CreateGrant", "kms:ListGrants") : List.of("kms:CreateGrant");
 
     // JSON: create-grant-policy.json, -2.json, ...: each fits, together exactly the keys.
     List<String> policyFiles = files.keySet().stream()
         .filter(p -> p.startsWith("json/account-111122223333/create-grant-policy")).toList();
-    assertThat(policyFiles).hasSizeGreaterThan(1);
-    Set<String> covered = new TreeSet<>();
-    for (String path : policyFiles) {
-      assertThat(nonWhiteSpace(files.get(path))).as(path).isLessThanOrEqualTo(LIMIT);
-      JsonNode statements = JSON.readTree(files.get(path)).path("Statement");
-      Set<String> sids = new HashSet<>();
-      for (JsonNode statement : statements) {
-        assertThat(sids.add(statement.path("Sid").asText())).as("unique Sid in " + path).isTrue();
-        resources(statement).forEach(covered::add);
+    if (cloudFormation) {
+      assertThat(policyFiles).isEmpty();
+    } else {
+      assertThat(policyFiles).hasSizeGreaterThan(1);
+      Map<String, Set<String>> covered = new TreeMap<>();
+      for (String path : policyFiles) {
+        assertThat(nonWhiteSpace(files.get(path))).as(path).isLessThanOrEqualTo(LIMIT);
+        JsonNode statements = JSON.readTree(files.get(path)).path("Statement");
+        Set<String> sids = new HashSet<>();
+        for (JsonNode statement : statements) {
+          assertThat(sids.add(statement.path("Sid").asText())).as("unique Sid in " + path)
+              .isTrue();
+          covered.computeIfAbsent(statement.path("Action").asText(), a -> new TreeSet<>())
+              .addAll(resources(statement));
+        }
       }
+      assertThat(covered.keySet()).containsExactlyElementsOf(actions);
+      covered.values().forEach(keys -> assertThat(keys).containsExactlyInAnyOrderElementsOf(arns));
     }
-    assertThat(covered).containsExactlyInAnyOrderElementsOf(arns);
 
-    // CloudFormation: every managed policy fits; the function's cover every key twice over
-    // (create and delete), the grant creator's once, and the function's role holds them all.
+    // CloudFormation: every managed policy fits. With the cloudformation manager, the
+    // function's cover every key and its role holds them all; else the grant creator's do.
     JsonNode stack = new YAMLMapper().readTree(
         files.get("cloudformation/account-111122223333/auto-scaling-account-stack.yaml"));
     Set<String> functionCreate = new TreeSet<>();
-    Set<String> functionDelete = new TreeSet<>();
-    Set<String> creatorCreate = new TreeSet<>();
+    Map<String, Set<String>> creator = new TreeMap<>();
     List<String> functionPolicies = new ArrayList<>();
     stack.path("Resources").fields().forEachRemaining(resource -> {
       JsonNode body = resource.getValue();
@@ -98,14 +115,23 @@ class PolicyLimitTest {
         functionPolicies.add(resource.getKey());
       }
       for (JsonNode statement : document.path("Statement")) {
-        boolean delete = statement.path("Sid").asText().equals("AllowDeletionOfTheGrants");
-        (delete ? functionDelete : function ? functionCreate : creatorCreate)
-            .addAll(resources(statement));
+        if (function) {
+          assertThat(statement.path("Action").asText()).isEqualTo("kms:CreateGrant");
+          functionCreate.addAll(resources(statement));
+        } else {
+          creator.computeIfAbsent(statement.path("Action").asText(), a -> new TreeSet<>())
+              .addAll(resources(statement));
+        }
       }
     });
-    assertThat(functionCreate).containsExactlyInAnyOrderElementsOf(arns);
-    assertThat(functionDelete).containsExactlyInAnyOrderElementsOf(arns);
-    assertThat(creatorCreate).containsExactlyInAnyOrderElementsOf(arns);
+    if (cloudFormation) {
+      assertThat(functionCreate).containsExactlyInAnyOrderElementsOf(arns);
+      assertThat(creator).isEmpty();
+    } else {
+      assertThat(functionPolicies).isEmpty();
+      assertThat(creator.keySet()).containsExactlyElementsOf(actions);
+      creator.values().forEach(keys -> assertThat(keys).containsExactlyInAnyOrderElementsOf(arns));
+    }
     List<String> attached = new ArrayList<>();
     stack.path("Resources").path("GrantFunctionRole").path("Properties")
         .path("ManagedPolicyArns").forEach(ref -> attached.add(ref.asText()));
@@ -113,9 +139,13 @@ class PolicyLimitTest {
 
     // Terraform: one aws_iam_policy and one attachment per JSON document.
     String terraform = files.get("terraform/account-111122223333/create-grant-policy.tf");
-    assertThat(count(terraform, "resource \"aws_iam_policy\"")).isEqualTo(policyFiles.size());
-    assertThat(count(terraform, "resource \"aws_iam_role_policy_attachment\""))
-        .isEqualTo(policyFiles.size());
+    if (cloudFormation) {
+      assertThat(terraform).isNull();
+    } else {
+      assertThat(count(terraform, "resource \"aws_iam_policy\"")).isEqualTo(policyFiles.size());
+      assertThat(count(terraform, "resource \"aws_iam_role_policy_attachment\""))
+          .isEqualTo(policyFiles.size());
+    }
 
     // The same spec splits the same way every time.
     Map<String, String> again = new TreeMap<>();

@@ -10,10 +10,10 @@ import java.util.List;
  *     grants and the CreateGrant policy, since a grant must be created from it
  * @param keys the keys in this account whose policies need statements, sorted by name
  * @param grants the grants for keys in other accounts, sorted by key name
- * @param createGrantPolicies the IAM policies allowing CreateGrant on those keys, as many as
- *     IAM's size limit needs; empty without grants
+ * @param createGrantPolicies the grant creator's IAM policies for those keys, as many as IAM's
+ *     size limit needs; empty without grants, and when CloudFormation manages the grants
  * @param grantFunctionPolicies the policies of the CloudFormation function that creates and
- *     deletes those grants; empty without grants
+ *     retires those grants; empty without grants, and when another tool manages them
  */
 public record AccountPlan(
     String accountId,

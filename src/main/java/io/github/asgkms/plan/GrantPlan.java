@@ -12,6 +12,8 @@ import java.util.List;
  * @param region the key's Region, where CreateGrant must be sent
  * @param granteePrincipal the service-linked role's ARN
  * @param operations the operations granted, in the order given
+ * @param retiringPrincipal the principal that retires the grant: the grant creator. The
+ *     CloudFormation stack names its grant function's role instead, which only it knows
  * @param logicalId the grant's CloudFormation logical ID, from the key's name: letters and
  *     digits only, and distinct for distinct names (see {@link LogicalIds})
  */
@@ -22,6 +24,7 @@ public record GrantPlan(
     String region,
     String granteePrincipal,
     List<String> operations,
+    String retiringPrincipal,
     String logicalId) {
 
   public GrantPlan {

@@ -1,5 +1,6 @@
 package io.github.asgkms.plan;
 
+import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.aws.Partition;
 import java.util.List;
 
@@ -14,6 +15,9 @@ import java.util.List;
  * @param serviceLinkedRoleArn the Auto Scaling service-linked role's ARN
  * @param newServiceLinkedRole the service-linked role to create before anything that names it,
  *     or null when the spec leaves it to Auto Scaling
+ * @param grantManager the one tool that creates, reads and deletes the grants
+ * @param grantCreatorArn the identity of the Auto Scaling account that creates the grants with
+ *     Terraform or the CLI: the spec's grantCreator role, else the account root
  * @param accounts each account that has something to apply, sorted by account ID
  * @param keys every key, sorted by name
  * @param warnings things in the spec that are valid but have no effect
@@ -25,6 +29,8 @@ public record Plan(
     String serviceLinkedRoleName,
     String serviceLinkedRoleArn,
     ServiceLinkedRolePlan newServiceLinkedRole,
+    GrantManager grantManager,
+    String grantCreatorArn,
     List<AccountPlan> accounts,
     List<KeyPlan> keys,
     List<String> warnings) {

@@ -1,11 +1,13 @@
 package io.github.asgkms.plan;
 
+import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.aws.KmsKeyArn;
 import io.github.asgkms.spec.KeySpec;
 import io.github.asgkms.spec.Spec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +22,8 @@ public final class Planner {
       List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*",
           "kms:DescribeKey");
   static final String CREATE_GRANT = "kms:CreateGrant";
+  static final String LIST_GRANTS = "kms:ListGrants";
+  static final String RETIRE_GRANT = "kms:RetireGrant";
   static final String AUTO_SCALING_SERVICE = "autoscaling.amazonaws.com";
   static final String SERVICE_LINKED_ROLE_PATH =
       "role/aws-service-role/" + AUTO_SCALING_SERVICE + "/";
@@ -35,6 +39,12 @@ public final class Planner {
         + spec.serviceLinkedRoleSuffix().map(suffix -> "_" + suffix).orElse("");
     String roleArn = "arn:" + partition + ":iam::" + asgAccount + ":"
         + SERVICE_LINKED_ROLE_PATH + roleName;
+    GrantManager manager = spec.grantManager();
+    // Every grant names its retiring principal, so that retiring it never rests on the
+    // "account in which the grant was created" backup.
+    String grantCreatorArn = spec.grantCreatorRoleName()
+        .map(role -> "arn:" + partition + ":iam::" + asgAccount + ":role/" + role)
+        .orElse(rootArn(partition, asgAccount));
 
     List<KeySpec> keys = spec.keys().stream()
         .sorted(Comparator.comparing(KeySpec::name)).toList();
@@ -42,6 +52,7 @@ public final class Planner {
     keysByAccount.put(asgAccount, new ArrayList<>());
     List<KeyPlan> keyPlans = new ArrayList<>();
     List<GrantPlan> grants = new ArrayList<>();
+    Map<String, List<GrantPlan>> grantsByAccount = new TreeMap<>();
     Map<String, List<PolicyStatement>> statementsByKey = new HashMap<>();
     for (KeySpec key : keys) {
       KmsKeyArn arn = key.arn();
@@ -62,17 +73,24 @@ public final class Planner {
       keyPlans.add(plan);
       keysByAccount.computeIfAbsent(arn.accountId(), a -> new ArrayList<>()).add(plan);
       if (crossAccount) {
-        grants.add(new GrantPlan(key.name(), key.grantName().orElse("asg-" + key.name()),
-            arn.arn(), arn.region(), roleArn, operations, LogicalIds.grant(key.name())));
+        GrantPlan grant = new GrantPlan(key.name(), key.grantName().orElse("asg-" + key.name()),
+            arn.arn(), arn.region(), roleArn, operations, grantCreatorArn,
+            LogicalIds.grant(key.name()));
+        grants.add(grant);
+        grantsByAccount.computeIfAbsent(arn.accountId(), a -> new ArrayList<>()).add(grant);
       }
     }
 
-    List<PolicyStatement> createGrant = createGrantStatements(keyPlans, grants, spec, roleArn);
-    List<IamPolicyPlan> createGrantPolicies = policies(createGrant,
-        CREATE_GRANT_POLICY_NAME + spec.serviceLinkedRoleSuffix().map(s -> "-" + s).orElse(""),
-        spec.grantCreatorRoleName().orElse(null));
-    List<IamPolicyPlan> functionPolicies = grants.isEmpty() ? List.of()
-        : policies(grantFunctionStatements(createGrant, grants), null, null);
+    // The grant creator's policy serves the tools run by an identity of the account; the stack's
+    // function has a role of its own, with its own policies.
+    List<IamPolicyPlan> createGrantPolicies = manager == GrantManager.CLOUDFORMATION
+        ? List.of()
+        : policies(grantCreatorStatements(grantsByAccount, spec, roleArn),
+            CREATE_GRANT_POLICY_NAME + spec.serviceLinkedRoleSuffix().map(s -> "-" + s).orElse(""),
+            spec.grantCreatorRoleName().orElse(null));
+    List<IamPolicyPlan> functionPolicies = manager != GrantManager.CLOUDFORMATION
+        ? List.of()
+        : policies(grantFunctionStatements(grantsByAccount, roleArn), null, null);
     List<AccountPlan> accounts = new ArrayList<>();
     keysByAccount.forEach((account, accountKeys) -> {
       boolean isAsg = account.equals(asgAccount);
@@ -85,12 +103,16 @@ public final class Planner {
     if (grants.isEmpty() && spec.grantCreatorRoleName().isPresent()) {
       warnings.add("grantCreator.roleName is set but every key is in the Auto Scaling account "
           + asgAccount + ", so no grant and no CreateGrant policy are generated");
+    } else if (manager == GrantManager.CLOUDFORMATION && spec.grantCreatorRoleName().isPresent()) {
+      warnings.add("grantCreator.roleName has no effect with grantManager: cloudformation: the"
+          + " stack's grant function creates the grants with its own role, and no CreateGrant"
+          + " policy is generated");
     }
     ServiceLinkedRolePlan newRole = !spec.createServiceLinkedRole() ? null
         : new ServiceLinkedRolePlan(AUTO_SCALING_SERVICE,
             spec.serviceLinkedRoleSuffix().orElse(null));
-    return new Plan(specLabel, spec.partition(), asgAccount, roleName, roleArn, newRole, accounts,
-        keyPlans, warnings);
+    return new Plan(specLabel, spec.partition(), asgAccount, roleName, roleArn, newRole, manager,
+        grantCreatorArn, accounts, keyPlans, warnings);
   }
 
   /** The statements a key's policy needs: the root's first for a complete policy. */
@@ -102,10 +124,16 @@ public final class Planner {
     if (spec.fullKeyPolicy()) {
       statements.add(rootStatement(partition, keyAccount));
     }
-    statements.addAll(crossAccount
-        ? externalAccountStatements(asgAccount, rootArn(partition, asgAccount),
-            grantConditions(spec, roleArn, operations))
-        : serviceLinkedRoleStatements(roleArn));
+    if (!crossAccount) {
+      statements.addAll(serviceLinkedRoleStatements(roleArn));
+      return List.copyOf(statements);
+    }
+    String asgRoot = rootArn(partition, asgAccount);
+    statements.addAll(externalAccountStatements(asgAccount, asgRoot,
+        spec.leastPrivilege() ? grantConditions(roleArn, operations) : List.of()));
+    if (spec.grantManager() == GrantManager.TERRAFORM) {
+      statements.add(listGrantsStatement(asgAccount, asgRoot));
+    }
     return List.copyOf(statements);
   }
 
@@ -134,15 +162,10 @@ public final class Planner {
   }
 
   /**
-   * With leastPrivilege, CreateGrant only for grants to the service-linked role with the
-   * grant's own operations: the Auto Scaling account can then grant nothing else, to no one
-   * else. Without it, the article's unconditioned CreateGrant.
+   * CreateGrant only for grants to the service-linked role with the grant's own operations:
+   * whoever holds it can then grant nothing else, to no one else.
    */
-  private static List<Condition> grantConditions(Spec spec, String roleArn,
-      List<String> operations) {
-    if (!spec.leastPrivilege()) {
-      return List.of();
-    }
+  private static List<Condition> grantConditions(String roleArn, List<String> operations) {
     return List.of(
         new Condition("StringEquals", "kms:GranteePrincipal", List.of(roleArn)),
         new Condition("ForAllValues:StringEquals", "kms:GrantOperations", operations));
@@ -164,49 +187,79 @@ public final class Planner {
   }
 
   /**
-   * CreateGrant on exactly the keys in other accounts: one statement per key account, Sid as
-   * in the article, so Sids stay unique when an account holds several keys. With
-   * leastPrivilege, one per key account and set of operations, since the conditions differ.
+   * Terraform reads every grant back, and polls after destroying it, with ListGrants: across
+   * accounts, the key policy must allow it (KMS API reference, ListGrants: "Required
+   * permissions: kms:ListGrants (key policy)"). ListGrants takes no condition key that would
+   * narrow it to the grants of the service-linked role.
    */
-  private static List<PolicyStatement> createGrantStatements(List<KeyPlan> keys,
-      List<GrantPlan> grants, Spec spec, String roleArn) {
-    Map<String, List<String>> operationsByArn = new TreeMap<>();
-    grants.forEach(grant -> operationsByArn.put(grant.keyArn(), grant.operations()));
-    Map<String, Map<List<String>, List<String>>> groups = new TreeMap<>();
-    for (KeyPlan key : keys) {
-      if (key.crossAccount()) {
-        List<String> operations = spec.leastPrivilege()
-            ? operationsByArn.get(key.arn()) : List.of();
-        groups.computeIfAbsent(key.accountId(), a -> new java.util.LinkedHashMap<>())
-            .computeIfAbsent(operations, o -> new ArrayList<>()).add(key.arn());
-      }
-    }
+  private static PolicyStatement listGrantsStatement(String asgAccount, String root) {
+    return new PolicyStatement("Allow external account " + asgAccount + " to list grants",
+        List.of(root), List.of(LIST_GRANTS), List.of("*"), List.of());
+  }
+
+  /**
+   * The IAM statements of the identity that creates the grants, per key account: CreateGrant
+   * as the article has it; for Terraform, ListGrants on the same keys, and RetireGrant when
+   * the retiring principal is the account itself, which delegates to IAM. A named role that
+   * is the retiring principal needs no kms:RetireGrant (KMS Developer Guide, grant-delete).
+   */
+  private static List<PolicyStatement> grantCreatorStatements(
+      Map<String, List<GrantPlan>> grantsByAccount, Spec spec, String roleArn) {
     List<PolicyStatement> statements = new ArrayList<>();
-    groups.forEach((account, byOperations) -> {
-      int set = 0;
-      for (Map.Entry<List<String>, List<String>> group : byOperations.entrySet()) {
-        String sid = "AllowCreationOfGrantForTheKMSinExternalAccount" + account
-            + (set++ == 0 ? "" : "Set" + set);
-        statements.add(new PolicyStatement(sid, List.of(), List.of(CREATE_GRANT),
-            group.getValue().stream().sorted().toList(),
-            grantConditions(spec, roleArn, group.getKey())));
+    grantsByAccount.forEach((account, grants) -> {
+      statements.addAll(createGrantStatements(account, grants, spec.leastPrivilege(), roleArn));
+      if (spec.grantManager() == GrantManager.TERRAFORM) {
+        List<String> keys = keyArns(grants);
+        statements.add(new PolicyStatement("AllowListingOfGrantsForTheKMSinExternalAccount"
+            + account, List.of(), List.of(LIST_GRANTS), keys, List.of()));
+        if (spec.grantCreatorRoleName().isEmpty()) {
+          statements.add(new PolicyStatement("AllowRetiringOfGrantsForTheKMSinExternalAccount"
+              + account, List.of(), List.of(RETIRE_GRANT), keys, List.of()));
+        }
       }
     });
     return statements;
   }
 
   /**
-   * The CloudFormation grant function's statements: CreateGrant as the grant creator has it,
-   * and the two ways to delete a grant: RevokeGrant where the key policy allows it, else
-   * RetireGrant, which the account that created a grant may always call.
+   * The CloudFormation grant function's statements: CreateGrant, always conditioned, so that
+   * whoever can update the stack can mint no other grant through it. No RevokeGrant and no
+   * RetireGrant: the function's role is the retiring principal of its grants.
    */
-  private static List<PolicyStatement> grantFunctionStatements(List<PolicyStatement> createGrant,
-      List<GrantPlan> grants) {
-    List<PolicyStatement> statements = new ArrayList<>(createGrant);
-    statements.add(new PolicyStatement("AllowDeletionOfTheGrants", List.of(),
-        List.of("kms:RevokeGrant", "kms:RetireGrant"),
-        grants.stream().map(GrantPlan::keyArn).sorted().toList(), List.of()));
+  private static List<PolicyStatement> grantFunctionStatements(
+      Map<String, List<GrantPlan>> grantsByAccount, String roleArn) {
+    List<PolicyStatement> statements = new ArrayList<>();
+    grantsByAccount.forEach((account, grants) ->
+        statements.addAll(createGrantStatements(account, grants, true, roleArn)));
     return statements;
+  }
+
+  /**
+   * CreateGrant on exactly the grants' keys in one key account, Sid as in the article, so Sids
+   * stay unique when an account holds several keys. Conditioned on the grantee and the
+   * operations, one statement per set of operations, since the conditions differ.
+   */
+  private static List<PolicyStatement> createGrantStatements(String account,
+      List<GrantPlan> grants, boolean conditioned, String roleArn) {
+    Map<List<String>, List<GrantPlan>> byOperations = new LinkedHashMap<>();
+    for (GrantPlan grant : grants) {
+      byOperations.computeIfAbsent(conditioned ? grant.operations() : List.of(),
+          o -> new ArrayList<>()).add(grant);
+    }
+    List<PolicyStatement> statements = new ArrayList<>();
+    int set = 0;
+    for (Map.Entry<List<String>, List<GrantPlan>> group : byOperations.entrySet()) {
+      String sid = "AllowCreationOfGrantForTheKMSinExternalAccount" + account
+          + (set++ == 0 ? "" : "Set" + set);
+      statements.add(new PolicyStatement(sid, List.of(), List.of(CREATE_GRANT),
+          keyArns(group.getValue()),
+          conditioned ? grantConditions(roleArn, group.getKey()) : List.of()));
+    }
+    return statements;
+  }
+
+  private static List<String> keyArns(List<GrantPlan> grants) {
+    return grants.stream().map(GrantPlan::keyArn).sorted().toList();
   }
 
   /** As many policies as IAM's size limit needs: name, name-2, name-3 and so on. */

@@ -1,5 +1,6 @@
 package io.github.asgkms.render;
 
+import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.plan.AccountPlan;
 import io.github.asgkms.plan.KeyPlan;
 import io.github.asgkms.plan.Plan;
@@ -9,9 +10,10 @@ import java.util.List;
 /**
  * {@code cloudformation/account-<id>/}: one folder per account, like the other formats.
  * CloudFormation has no key-policy resource, so each key gets a snippet of statements to paste
- * into its own {@code AWS::KMS::Key}; and it has no grant resource, so the Auto Scaling
- * account gets a stack whose custom resources create the grants. That stack also holds the
- * service-linked role when the spec creates it, and is left out when it would hold nothing.
+ * into its own {@code AWS::KMS::Key}; and it has no grant resource, so when CloudFormation
+ * manages the grants, the Auto Scaling account gets a stack whose custom resources create
+ * them. That stack also holds the service-linked role when the spec creates it, and the grant
+ * creator's policy when the spec names its role; it is left out when it would hold nothing.
  */
 final class CloudFormationLayout implements Layout {
   static final String STACK = "auto-scaling-account-stack.yaml";
@@ -36,7 +38,11 @@ final class CloudFormationLayout implements Layout {
             folder + "key-policy-" + key.name() + ".yaml", plan, "account", account, "key", key));
       }
       boolean createsRole = account.autoScalingAccount() && plan.newServiceLinkedRole() != null;
-      if (!account.grants().isEmpty() || createsRole) {
+      boolean createsGrants = !account.grants().isEmpty()
+          && plan.grantManager() == GrantManager.CLOUDFORMATION;
+      boolean attachesPolicy = account.createGrantPolicies().stream()
+          .anyMatch(policy -> policy.roleName() != null);
+      if (createsGrants || createsRole || attachesPolicy) {
         jobs.add(RenderJob.of(STACK_TEMPLATE,
             folder + STACK, plan, "account", account));
       }

@@ -1,5 +1,6 @@
 package io.github.asgkms.render;
 
+import io.github.asgkms.aws.GrantManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +28,15 @@ public enum Format {
 
   Layout layout() {
     return layout;
+  }
+
+  /** The format that holds the grant manager's artifact: the grants or the script. */
+  public static Format managing(GrantManager manager) {
+    return switch (manager) {
+      case TERRAFORM -> TERRAFORM;
+      case CLOUDFORMATION -> CLOUDFORMATION;
+      case CLI -> JSON;
+    };
   }
 
   // A plain loop: this runs on every build, up to date or not, where no stream is worth its

@@ -1,5 +1,6 @@
 package io.github.asgkms.render;
 
+import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.plan.AccountPlan;
 import io.github.asgkms.plan.IamPolicyPlan;
 import io.github.asgkms.plan.KeyPlan;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /**
  * {@code json/account-<id>/}: the article's own forms. Key-policy statements per key, the IAM
- * CreateGrant policy, and the CLI script that creates the grants.
+ * grant creator's policy, and, when the CLI manages the grants, the script that creates them.
  */
 final class JsonLayout implements Layout {
   private static final String KEY_POLICY = "json/key-policy.json.ftl";
@@ -40,7 +41,7 @@ final class JsonLayout implements Layout {
             folder + "create-grant-policy" + suffix + ".json", plan, "account", account,
             "policy", policies.get(i)));
       }
-      if (!account.grants().isEmpty()) {
+      if (!account.grants().isEmpty() && plan.grantManager() == GrantManager.CLI) {
         jobs.add(RenderJob.of(CREATE_GRANTS, folder + "create-grants.sh", plan,
             "account", account));
       }

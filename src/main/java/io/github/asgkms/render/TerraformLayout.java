@@ -1,5 +1,6 @@
 package io.github.asgkms.render;
 
+import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.plan.AccountPlan;
 import io.github.asgkms.plan.GrantPlan;
 import io.github.asgkms.plan.KeyPlan;
@@ -9,8 +10,9 @@ import java.util.List;
 
 /**
  * {@code terraform/account-<id>/}: one folder per account, each applied with that account's
- * credentials. A file per key and per grant, so dropping a key drops its files; the Auto
- * Scaling account also holds the service-linked role when the spec creates it.
+ * credentials. A file per key and, when Terraform manages the grants, per grant, so dropping a
+ * key drops its files; the Auto Scaling account also holds the service-linked role when the
+ * spec creates it.
  */
 final class TerraformLayout implements Layout {
   private static final String VERSIONS = "terraform/versions.tf.ftl";
@@ -30,30 +32,33 @@ final class TerraformLayout implements Layout {
   public List<RenderJob> jobs(Plan plan) {
     List<RenderJob> jobs = new ArrayList<>();
     for (AccountPlan account : plan.accounts()) {
-      if (account.keys().isEmpty() && account.grants().isEmpty()) {
-        continue;
-      }
       String folder = "terraform/account-" + account.accountId() + "/";
-      jobs.add(RenderJob.of(VERSIONS, folder + "versions.tf", plan,
-          "account", account));
+      List<RenderJob> files = new ArrayList<>();
       for (KeyPlan key : account.keys()) {
-        jobs.add(RenderJob.of(KEY_POLICY,
+        files.add(RenderJob.of(KEY_POLICY,
             folder + "key-policy-" + key.name() + ".tf", plan, "account", account, "key", key));
       }
-      for (GrantPlan grant : account.grants()) {
-        jobs.add(RenderJob.of(GRANT,
-            folder + "grant-" + grant.keyName() + ".tf", plan, "account", account,
-            "grant", grant));
+      if (plan.grantManager() == GrantManager.TERRAFORM) {
+        for (GrantPlan grant : account.grants()) {
+          files.add(RenderJob.of(GRANT,
+              folder + "grant-" + grant.keyName() + ".tf", plan, "account", account,
+              "grant", grant));
+        }
       }
       if (account.autoScalingAccount() && plan.newServiceLinkedRole() != null) {
-        jobs.add(RenderJob.of(SERVICE_LINKED_ROLE,
+        files.add(RenderJob.of(SERVICE_LINKED_ROLE,
             folder + "service-linked-role.tf", plan, "account", account,
             "role", plan.newServiceLinkedRole()));
       }
       if (!account.createGrantPolicies().isEmpty()) {
-        jobs.add(RenderJob.of(CREATE_GRANT_POLICY,
+        files.add(RenderJob.of(CREATE_GRANT_POLICY,
             folder + "create-grant-policy.tf", plan, "account", account,
             "policies", account.createGrantPolicies()));
+      }
+      // A folder with nothing to apply gets no versions.tf either.
+      if (!files.isEmpty()) {
+        jobs.add(RenderJob.of(VERSIONS, folder + "versions.tf", plan, "account", account));
+        jobs.addAll(files);
       }
     }
     return jobs;

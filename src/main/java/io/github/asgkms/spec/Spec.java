@@ -1,5 +1,6 @@
 package io.github.asgkms.spec;
 
+import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.aws.Partition;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +20,7 @@ import java.util.Optional;
  *     the operations
  * @param fullKeyPolicy whether key policies are complete, with the key account's root
  *     statement, rather than statements to merge
- * @param createServiceLinkedRole whether the generated code creates the service-linked role
- *     itself, for an account that has none yet
+ * @param grantManager the one tool that creates, reads and deletes the grants
  */
 public record Spec(
     Partition partition,
@@ -31,7 +31,8 @@ public record Spec(
     Optional<String> grantCreatorRoleName,
     boolean createServiceLinkedRole,
     boolean leastPrivilege,
-    boolean fullKeyPolicy) {
+    boolean fullKeyPolicy,
+    GrantManager grantManager) {
 
   public Spec {
     keys = List.copyOf(keys);

@@ -3,6 +3,7 @@ package io.github.asgkms.spec;
 import static io.github.asgkms.text.Printable.quote;
 
 import io.github.asgkms.aws.AccountId;
+import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.aws.GrantOperations;
 import io.github.asgkms.aws.KmsKeyArn;
 import io.github.asgkms.aws.Partition;
@@ -10,6 +11,7 @@ import io.github.asgkms.spec.YamlNode.Mapping;
 import io.github.asgkms.spec.YamlNode.Scalar;
 import io.github.asgkms.spec.YamlNode.Sequence;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +34,13 @@ final class SpecBinder {
           "grantCreator",
           "createServiceLinkedRole",
           "leastPrivilege",
-          "fullKeyPolicy");
+          "fullKeyPolicy",
+          "grantManager");
   private static final List<String> KEY_FIELDS =
       List.of("name", "arn", "grantName", "grantOperations");
   private static final List<String> GRANT_CREATOR_FIELDS = List.of("roleName");
+  private static final List<String> GRANT_MANAGERS =
+      Arrays.stream(GrantManager.values()).map(GrantManager::id).toList();
 
   private static final Pattern KEY_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   /** IAM's CustomSuffix characters; the role name AWSServiceRoleForAutoScaling_ + suffix fits in 64. */
@@ -79,6 +84,10 @@ final class SpecBinder {
     boolean createRole = flag(fields, "createServiceLinkedRole");
     boolean leastPrivilege = flag(fields, "leastPrivilege");
     boolean fullKeyPolicy = flag(fields, "fullKeyPolicy");
+    GrantManager grantManager =
+        fields.optional("grantManager")
+            .flatMap(node -> grantManager(node, fields.path("grantManager")))
+            .orElse(GrantManager.TERRAFORM);
 
     Partition effective = checkPartitions(partition, keys);
     asgAccount.ifPresent(account -> checkSameAccountKeys(account, keys));
@@ -87,7 +96,7 @@ final class SpecBinder {
     }
     return new Spec(effective, asgAccount.orElseThrow(), suffix, defaultOperations,
         keys.stream().map(LocatedKey::key).toList(), roleName, createRole, leastPrivilege,
-        fullKeyPolicy);
+        fullKeyPolicy, grantManager);
   }
 
   /** An optional true/false field; false when absent. */
@@ -118,6 +127,19 @@ final class SpecBinder {
             "unknown partition " + quote(text) + "; expected one of " + Partition.ids());
       }
       return partition;
+    });
+  }
+
+  private Optional<GrantManager> grantManager(YamlNode node, SpecPath path) {
+    return string(node, path).flatMap(text -> {
+      Optional<GrantManager> manager = GrantManager.fromId(text);
+      if (manager.isEmpty()) {
+        errors.add(node.mark(), path, Suggestions.nearest(text, GRANT_MANAGERS)
+            .map(n -> "unknown grant manager " + quote(text) + "; did you mean '" + n + "'?")
+            .orElse("unknown grant manager " + quote(text) + "; expected one of "
+                + GrantManager.ids()));
+      }
+      return manager;
     });
   }
 

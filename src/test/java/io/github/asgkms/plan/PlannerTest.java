@@ -2,6 +2,7 @@ package io.github.asgkms.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.spec.SpecReader;
 import java.util.HashSet;
 import java.util.List;
@@ -54,6 +55,10 @@ class PlannerTest {
     assertThat(key.statements()).extracting(PolicyStatement::principals)
         .containsOnly(List.of("arn:aws:iam::111122223333:root"));
     assertThat(key.statements()).allSatisfy(s -> assertThat(s.conditions()).isEmpty());
+    // The article's two, and Terraform's ListGrants: it reads the grant back.
+    assertThat(key.statements()).extracting(PolicyStatement::actions).containsExactly(
+        Planner.CRYPTO_ACTIONS, List.of("kms:CreateGrant"), List.of("kms:ListGrants"));
+    assertThat(plan.grantManager()).isEqualTo(GrantManager.TERRAFORM);
     assertThat(plan.accounts()).extracting(AccountPlan::accountId)
         .containsExactly("111122223333", "444455556666");
     assertThat(plan.accounts().get(1).grants()).isEmpty();
@@ -64,16 +69,96 @@ class PlannerTest {
     assertThat(grant.operations()).containsExactly("Decrypt", "GenerateDataKeyWithoutPlaintext",
         "ReEncryptFrom", "ReEncryptTo", "CreateGrant");
     assertThat(grant.region()).isEqualTo("us-west-2");
+    assertThat(grant.retiringPrincipal()).isEqualTo("arn:aws:iam::111122223333:role/deployer")
+        .isEqualTo(plan.grantCreatorArn());
 
+    // The named role is the retiring principal: it needs no kms:RetireGrant.
     IamPolicyPlan policy = plan.createGrantPolicies().get(0);
     assertThat(policy.roleName()).isEqualTo("deployer");
-    assertThat(policy.statements()).singleElement().satisfies(s -> {
-      assertThat(s.sid()).isEqualTo("AllowCreationOfGrantForTheKMSinExternalAccount444455556666");
-      assertThat(s.actions()).containsExactly("kms:CreateGrant");
+    assertThat(policy.statements()).extracting(PolicyStatement::sid).containsExactly(
+        "AllowCreationOfGrantForTheKMSinExternalAccount444455556666",
+        "AllowListingOfGrantsForTheKMSinExternalAccount444455556666");
+    assertThat(policy.statements()).extracting(PolicyStatement::actions).containsExactly(
+        List.of("kms:CreateGrant"), List.of("kms:ListGrants"));
+    assertThat(policy.statements()).allSatisfy(s -> {
       assertThat(s.resources()).containsExactly(key.arn());
       assertThat(s.principals()).isEmpty();
+      assertThat(s.conditions()).isEmpty();
     });
+    assertThat(plan.accounts().get(0).grantFunctionPolicies()).isEmpty();
+    assertThat(plan.warnings()).isEmpty();
   }
+
+  @Test
+  void withoutANamedRoleTheAccountRetiresTheGrantsThroughIam() throws Exception {
+    Plan plan = plan(CROSS_ACCOUNT);
+
+    assertThat(plan.grantCreatorArn()).isEqualTo("arn:aws:iam::111122223333:root");
+    assertThat(plan.grants().get(0).retiringPrincipal()).isEqualTo(plan.grantCreatorArn());
+    IamPolicyPlan policy = plan.createGrantPolicies().get(0);
+    assertThat(policy.roleName()).isNull();
+    assertThat(policy.statements()).extracting(PolicyStatement::sid).containsExactly(
+        "AllowCreationOfGrantForTheKMSinExternalAccount444455556666",
+        "AllowListingOfGrantsForTheKMSinExternalAccount444455556666",
+        "AllowRetiringOfGrantsForTheKMSinExternalAccount444455556666");
+    assertThat(policy.statements().get(2).actions()).containsExactly("kms:RetireGrant");
+  }
+
+  @Test
+  void theCliCallsCreateGrantOnly() throws Exception {
+    Plan plan = plan(CROSS_ACCOUNT + "grantManager: cli\n");
+
+    assertThat(plan.grantManager()).isEqualTo(GrantManager.CLI);
+    assertThat(plan.keys().get(0).statements()).extracting(PolicyStatement::actions)
+        .containsExactly(Planner.CRYPTO_ACTIONS, List.of("kms:CreateGrant"));
+    assertThat(plan.createGrantPolicies()).singleElement().satisfies(policy ->
+        assertThat(policy.statements()).singleElement().satisfies(s ->
+            assertThat(s.actions()).containsExactly("kms:CreateGrant")));
+    assertThat(plan.grants().get(0).retiringPrincipal())
+        .isEqualTo("arn:aws:iam::111122223333:root");
+    assertThat(plan.accounts().get(0).grantFunctionPolicies()).isEmpty();
+  }
+
+  @Test
+  void cloudFormationsFunctionMayCreateOnlyTheGrantsItManagesAndNeedsNoCreatorPolicy()
+      throws Exception {
+    Plan plan = plan(CROSS_ACCOUNT + """
+          - name: logs
+            arn: arn:aws:kms:us-east-1:444455556666:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0
+            grantOperations: [Decrypt]
+        grantManager: cloudformation
+        grantCreator:
+          roleName: deployer
+        """);
+
+    assertThat(plan.keys()).allSatisfy(key -> assertThat(key.statements())
+        .extracting(PolicyStatement::actions)
+        .containsExactly(Planner.CRYPTO_ACTIONS, List.of("kms:CreateGrant")));
+    assertThat(plan.createGrantPolicies()).isEmpty();
+    List<PolicyStatement> function = plan.accounts().get(0).grantFunctionPolicies().get(0)
+        .statements();
+    assertThat(function).extracting(PolicyStatement::sid).containsExactly(
+        "AllowCreationOfGrantForTheKMSinExternalAccount444455556666",
+        "AllowCreationOfGrantForTheKMSinExternalAccount444455556666Set2");
+    assertThat(function).allSatisfy(s -> assertThat(s.actions())
+        .containsExactly("kms:CreateGrant"));
+    assertThat(function.get(1).conditions()).containsExactly(
+        new Condition("StringEquals", "kms:GranteePrincipal", List.of(SLR)),
+        new Condition("ForAllValues:StringEquals", "kms:GrantOperations", List.of("Decrypt")));
+    assertThat(function.get(1).resources()).containsExactly(
+        "arn:aws:kms:us-east-1:444455556666:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0");
+    assertThat(plan.warnings()).containsExactly("grantCreator.roleName has no effect with"
+        + " grantManager: cloudformation: the stack's grant function creates the grants with"
+        + " its own role, and no CreateGrant policy is generated");
+  }
+
+  private static final String CROSS_ACCOUNT = """
+      version: 1
+      autoScalingAccountId: "111122223333"
+      keys:
+        - name: ebs
+          arn: arn:aws:kms:us-west-2:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d
+      """;
 
   @Test
   void iamSidsAreAlphanumericAndUniqueWhenAnAccountHoldsSeveralKeys() throws Exception {

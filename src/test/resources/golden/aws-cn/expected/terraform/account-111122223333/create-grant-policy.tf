@@ -3,11 +3,28 @@
 
 # Lets the identity that creates the grants call kms:CreateGrant on exactly the keys in
 # other accounts.
+# Terraform also reads each grant back with kms:ListGrants, on every plan and after destroy.
+# It retires a grant on destroy as its retiring principal, the account, which delegates that
+# to IAM: hence kms:RetireGrant. A named role that is the retiring principal needs none.
 data "aws_iam_policy_document" "asg_kms_create_grant" {
   statement {
     sid       = "AllowCreationOfGrantForTheKMSinExternalAccount444455556666"
     effect    = "Allow"
     actions   = ["kms:CreateGrant"]
+    resources = ["arn:aws-cn:kms:cn-northwest-1:444455556666:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"]
+  }
+
+  statement {
+    sid       = "AllowListingOfGrantsForTheKMSinExternalAccount444455556666"
+    effect    = "Allow"
+    actions   = ["kms:ListGrants"]
+    resources = ["arn:aws-cn:kms:cn-northwest-1:444455556666:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"]
+  }
+
+  statement {
+    sid       = "AllowRetiringOfGrantsForTheKMSinExternalAccount444455556666"
+    effect    = "Allow"
+    actions   = ["kms:RetireGrant"]
     resources = ["arn:aws-cn:kms:cn-northwest-1:444455556666:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"]
   }
 }

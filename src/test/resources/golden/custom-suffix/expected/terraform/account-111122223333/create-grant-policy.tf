@@ -3,11 +3,19 @@
 
 # Lets the identity that creates the grants call kms:CreateGrant on exactly the keys in
 # other accounts.
+# Terraform also reads each grant back with kms:ListGrants, on every plan and after destroy.
 data "aws_iam_policy_document" "asg_kms_create_grant" {
   statement {
     sid       = "AllowCreationOfGrantForTheKMSinExternalAccount444455556666"
     effect    = "Allow"
     actions   = ["kms:CreateGrant"]
+    resources = ["arn:aws:kms:us-west-2:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d"]
+  }
+
+  statement {
+    sid       = "AllowListingOfGrantsForTheKMSinExternalAccount444455556666"
+    effect    = "Allow"
+    actions   = ["kms:ListGrants"]
     resources = ["arn:aws:kms:us-west-2:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d"]
   }
 }

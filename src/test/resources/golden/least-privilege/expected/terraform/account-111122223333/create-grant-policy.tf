@@ -3,6 +3,7 @@
 
 # Lets the identity that creates the grants call kms:CreateGrant on exactly the keys in
 # other accounts.
+# Terraform also reads each grant back with kms:ListGrants, on every plan and after destroy.
 data "aws_iam_policy_document" "asg_kms_create_grant" {
   statement {
     sid       = "AllowCreationOfGrantForTheKMSinExternalAccount444455556666"
@@ -40,6 +41,13 @@ data "aws_iam_policy_document" "asg_kms_create_grant" {
       variable = "kms:GrantOperations"
       values   = ["Decrypt", "CreateGrant"]
     }
+  }
+
+  statement {
+    sid       = "AllowListingOfGrantsForTheKMSinExternalAccount444455556666"
+    effect    = "Allow"
+    actions   = ["kms:ListGrants"]
+    resources = ["arn:aws:kms:us-west-2:444455556666:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", "arn:aws:kms:us-west-2:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d"]
   }
 }
 

@@ -2,17 +2,24 @@
 # change the spec and run mvn generate-sources.
 
 # Grant on logs, a key in another account, for the Auto Scaling service-linked role.
-# It must be created from the Auto Scaling account, and in the key's Region.
+# It must be created from the Auto Scaling account, and in the key's Region. Terraform reads
+# it back with ListGrants on every plan, which the key policy allows this account.
 resource "aws_kms_grant" "asg_kms_logs" {
-  region            = "us-west-2"
-  name              = "asg-logs"
-  key_id            = "arn:aws:kms:us-west-2:444455556666:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"
-  grantee_principal = "arn:aws:iam::111122223333:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"
-  operations        = ["Decrypt", "CreateGrant"]
+  region             = "us-west-2"
+  name               = "asg-logs"
+  key_id             = "arn:aws:kms:us-west-2:444455556666:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"
+  grantee_principal  = "arn:aws:iam::111122223333:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"
+  operations         = ["Decrypt", "CreateGrant"]
+  retiring_principal = "arn:aws:iam::111122223333:role/deployer"
 
-  # Revoking needs kms:RevokeGrant in the key's own policy, which the key account does not
-  # give; the account that created a grant may always retire it.
+  # Destroy retires the grant as its retiring principal: revoking would need kms:RevokeGrant
+  # in the key's own policy, which the key account does not give.
   retire_on_delete = true
+
+  # The grant creator's policy must be attached before it calls CreateGrant.
+  depends_on = [
+    aws_iam_role_policy_attachment.asg_kms_create_grant,
+  ]
 }
 
 output "asg_kms_logs_grant_id" {

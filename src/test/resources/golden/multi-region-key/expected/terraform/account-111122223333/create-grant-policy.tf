@@ -3,11 +3,28 @@
 
 # Lets the identity that creates the grants call kms:CreateGrant on exactly the keys in
 # other accounts.
+# Terraform also reads each grant back with kms:ListGrants, on every plan and after destroy.
+# It retires a grant on destroy as its retiring principal, the account, which delegates that
+# to IAM: hence kms:RetireGrant. A named role that is the retiring principal needs none.
 data "aws_iam_policy_document" "asg_kms_create_grant" {
   statement {
     sid       = "AllowCreationOfGrantForTheKMSinExternalAccount444455556666"
     effect    = "Allow"
     actions   = ["kms:CreateGrant"]
+    resources = ["arn:aws:kms:eu-central-1:444455556666:key/mrk-1234abcd12ab34cd56ef1234567890ab"]
+  }
+
+  statement {
+    sid       = "AllowListingOfGrantsForTheKMSinExternalAccount444455556666"
+    effect    = "Allow"
+    actions   = ["kms:ListGrants"]
+    resources = ["arn:aws:kms:eu-central-1:444455556666:key/mrk-1234abcd12ab34cd56ef1234567890ab"]
+  }
+
+  statement {
+    sid       = "AllowRetiringOfGrantsForTheKMSinExternalAccount444455556666"
+    effect    = "Allow"
+    actions   = ["kms:RetireGrant"]
     resources = ["arn:aws:kms:eu-central-1:444455556666:key/mrk-1234abcd12ab34cd56ef1234567890ab"]
   }
 }

@@ -2,16 +2,18 @@
 # change the spec and run mvn generate-sources.
 
 # Grant on global-ami, a key in another account, for the Auto Scaling service-linked role.
-# It must be created from the Auto Scaling account, and in the key's Region.
+# It must be created from the Auto Scaling account, and in the key's Region. Terraform reads
+# it back with ListGrants on every plan, which the key policy allows this account.
 resource "aws_kms_grant" "asg_kms_global_ami" {
-  region            = "eu-central-1"
-  name              = "asg-global-ami"
-  key_id            = "arn:aws:kms:eu-central-1:444455556666:key/mrk-1234abcd12ab34cd56ef1234567890ab"
-  grantee_principal = "arn:aws:iam::111122223333:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"
-  operations        = ["Decrypt", "GenerateDataKeyWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo", "CreateGrant"]
+  region             = "eu-central-1"
+  name               = "asg-global-ami"
+  key_id             = "arn:aws:kms:eu-central-1:444455556666:key/mrk-1234abcd12ab34cd56ef1234567890ab"
+  grantee_principal  = "arn:aws:iam::111122223333:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"
+  operations         = ["Decrypt", "GenerateDataKeyWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo", "CreateGrant"]
+  retiring_principal = "arn:aws:iam::111122223333:root"
 
-  # Revoking needs kms:RevokeGrant in the key's own policy, which the key account does not
-  # give; the account that created a grant may always retire it.
+  # Destroy retires the grant as its retiring principal: revoking would need kms:RevokeGrant
+  # in the key's own policy, which the key account does not give.
   retire_on_delete = true
 }
 

@@ -27,6 +27,18 @@ data "aws_iam_policy_document" "asg_kms_global_ami" {
       identifiers = ["arn:aws:iam::111122223333:root"]
     }
   }
+
+  statement {
+    sid       = "Allow external account 111122223333 to list grants"
+    effect    = "Allow"
+    actions   = ["kms:ListGrants"]
+    resources = ["*"]
+
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::111122223333:root"]
+    }
+  }
 }
 
 output "asg_kms_global_ami_key_policy_json" {
