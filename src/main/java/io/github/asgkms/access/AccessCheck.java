@@ -68,7 +68,7 @@ public final class AccessCheck {
       case CLOUDFORMATION -> CloudFormationDocuments.read(texts, plan, docs);
       case JSON -> {
         String role = PlanFacts.creatorRoleName(plan);
-        JsonDocuments.read(texts, plan, role != null ? PlanFacts.grantCreatorArn(plan)
+        JsonDocuments.read(texts, plan, role != null ? plan.grantCreatorArn()
             : RenderedDocuments.unattached(plan.autoScalingAccountId()), docs);
       }
     }

@@ -159,6 +159,8 @@ final class CloudFormationReplay {
       }
       Handler handler = sequence.handlers().get("Delete");
       if (handler.skipPrefix() != null && target.id().startsWith(handler.skipPrefix())) {
+        replay.trace.add(sequence.id() + "/" + scenario.name() + "/Delete " + key.name()
+            + ": no call");
         return true; // no KMS call: noCall holds
       }
       if ("noCall".equals(event.expect())) {
@@ -172,6 +174,8 @@ final class CloudFormationReplay {
           false, key);
       Replay.Call expected = Replay.Call.make(planned, sequence.caller(), handler.call(), null,
           false, key);
+      replay.trace.add(sequence.id() + "/" + scenario.name() + "/Delete " + key.name() + ": "
+          + call.outcome());
       boolean gone = call.decision.outcome() == Outcome.NOT_FOUND
           && handler.gone().contains("NotFoundException");
       if (!call.decision.allowed() && !gone) {

@@ -1,5 +1,6 @@
 package io.github.asgkms.access;
 
+import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.plan.AccountPlan;
 import io.github.asgkms.plan.Condition;
 import io.github.asgkms.plan.GrantPlan;
@@ -30,7 +31,7 @@ final class Deployment {
 
   final String label;
   final Plan plan;
-  final PlanFacts.Manager manager;
+  final GrantManager manager;
   final Map<String, PolicyDocument> keyPolicies = new LinkedHashMap<>();
   final Map<String, List<PolicyDocument>> identities = new LinkedHashMap<>();
   /** Grant definitions by key ARN: one planned per key, any number rendered. */
@@ -46,7 +47,7 @@ final class Deployment {
   private Deployment(String label, Plan plan, RenderedDocuments rendered) {
     this.label = label;
     this.plan = plan;
-    this.manager = PlanFacts.manager(plan);
+    this.manager = plan.grantManager();
     this.rendered = rendered;
     String role = PlanFacts.creatorRoleName(plan);
     this.creator = Principals.role(plan.partition().id(), plan.autoScalingAccountId(),
@@ -71,7 +72,7 @@ final class Deployment {
     Deployment d = new Deployment(format.id(), plan, docs);
     d.keyPolicies.putAll(docs.keyPolicies);
     boolean hasGrants = !plan.grants().isEmpty();
-    boolean creatorManaged = d.manager != PlanFacts.Manager.CLOUDFORMATION && hasGrants;
+    boolean creatorManaged = d.manager != GrantManager.CLOUDFORMATION && hasGrants;
     boolean rendersCreator = creatorManaged && (format != Format.CLOUDFORMATION
         || PlanFacts.creatorRoleName(plan) != null);
     if (rendersCreator) {
@@ -83,7 +84,7 @@ final class Deployment {
     } else {
       d.creatorPolicies(planCreatorPolicies(plan));
     }
-    boolean managesHere = d.manager.format == format;
+    boolean managesHere = Format.managing(d.manager) == format;
     if (managesHere) {
       for (GrantDefinition grant : docs.grants) {
         d.grants.computeIfAbsent(grant.keyArn(), k -> new ArrayList<>()).add(grant);
@@ -95,7 +96,7 @@ final class Deployment {
     } else {
       d.plannedGrants();
     }
-    if (d.manager == PlanFacts.Manager.CLOUDFORMATION && hasGrants) {
+    if (d.manager == GrantManager.CLOUDFORMATION && hasGrants) {
       if (managesHere && d.functionRole != null) {
         d.functionPolicies(d.functionRole,
             docs.identityPolicies.getOrDefault(d.functionRole, List.of()));
@@ -114,13 +115,13 @@ final class Deployment {
   }
 
   private void creatorPolicies(List<PolicyDocument> docs) {
-    if (manager != PlanFacts.Manager.CLOUDFORMATION && !plan.grants().isEmpty()) {
+    if (manager != GrantManager.CLOUDFORMATION && !plan.grants().isEmpty()) {
       identities.put(creator, new ArrayList<>(docs));
     }
   }
 
   private void functionPolicies(String role, List<PolicyDocument> docs) {
-    if (manager == PlanFacts.Manager.CLOUDFORMATION && !plan.grants().isEmpty()) {
+    if (manager == GrantManager.CLOUDFORMATION && !plan.grants().isEmpty()) {
       functionRole = role;
       identities.put(role, new ArrayList<>(docs));
     }
@@ -133,12 +134,12 @@ final class Deployment {
 
   private void plannedGrants() {
     for (GrantPlan grant : plan.grants()) {
-      String retiring = manager == PlanFacts.Manager.CLOUDFORMATION ? plannedFunctionRole()
-          : PlanFacts.retiringPrincipal(plan, grant);
+      String retiring = manager == GrantManager.CLOUDFORMATION ? plannedFunctionRole()
+          : grant.retiringPrincipal();
       grants.computeIfAbsent(grant.keyArn(), k -> new ArrayList<>()).add(new GrantDefinition(
           grant.keyArn(), new GrantRequest(grant.granteePrincipal(), grant.operations(),
               grant.name(), retiring), true,
-          manager == PlanFacts.Manager.CLOUDFORMATION ? plannedFunctionRole() : null,
+          manager == GrantManager.CLOUDFORMATION ? plannedFunctionRole() : null,
           "the planned grant on " + grant.keyName()));
     }
   }

@@ -1,5 +1,6 @@
 package io.github.asgkms.access;
 
+import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.aws.GrantOperations;
 import io.github.asgkms.plan.GrantPlan;
 import io.github.asgkms.plan.KeyPlan;
@@ -39,7 +40,7 @@ final class Lane {
     String partition = deployment.plan.partition().id();
     String asg = deployment.plan.autoScalingAccountId();
     return switch (name) {
-      case "grantCreator" -> deployment.manager == PlanFacts.Manager.CLOUDFORMATION
+      case "grantCreator" -> deployment.manager == GrantManager.CLOUDFORMATION
           || deployment.plan.grants().isEmpty() ? null
           : Principals.session(deployment.creator, "asg-kms");
       case "grantFunctionRole" -> deployment.functionRole == null ? null

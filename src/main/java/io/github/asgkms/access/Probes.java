@@ -222,7 +222,7 @@ final class Probes {
       named.add(Principals.root(partition, account));
       named.add(account);
     }
-    named.add(PlanFacts.grantCreatorArn(d.plan));
+    named.add(d.plan.grantCreatorArn());
     named.add(d.creator);
     if (d.functionRole != null) {
       named.add(d.functionRole);

@@ -41,7 +41,11 @@ class MutationTest {
       new Allowance(Pattern.compile(CRYPTO_EXTERNAL), null,
           "the article's statement (and the User Guide's example 2) lets the Auto Scaling"
               + " account's identities use the key; the service-linked role uses the grant"
-              + " instead, so no modelled call goes through it"));
+              + " instead, so no modelled call goes through it"),
+      new Allowance(Pattern.compile("AllowItsLogs"), null,
+          "the grant function's permission to write its own logs (Lambda Developer Guide,"
+              + " \"Sending Lambda function logs to CloudWatch Logs\"): CloudWatch Logs, not"
+              + " KMS, which is all the model evaluates"));
   private static final List<String> CRYPTO_ACTIONS = List.of("kms:Encrypt", "kms:Decrypt",
       "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey");
 
@@ -50,6 +54,10 @@ class MutationTest {
     for (String action : CRYPTO_ACTIONS) {
       all.add(new Allowance(Pattern.compile(CRYPTO_EXTERNAL), action,
           "an action of the article's external-account statement, above"));
+    }
+    for (String action : List.of("logs:CreateLogStream", "logs:PutLogEvents")) {
+      all.add(new Allowance(Pattern.compile("AllowItsLogs"), action,
+          "an action of the function's logs statement, above"));
     }
     return all;
   }
@@ -78,5 +86,27 @@ class MutationTest {
     }
     assertThat(tried).isPositive();
     assertThat(survivors).as("mutations no sequence or probe catches").isEmpty();
+  }
+
+  /** Each allowance is a real survivor, so the list says exactly what is not needed. */
+  @org.junit.jupiter.api.Test
+  void theAllowancesAreExactlyWhatSurvives() throws Exception {
+    List<String> allowed = new ArrayList<>();
+    for (String name : List.of("mixed", "cloudformation-cross-account")) {
+      Generator.Rendering rendering = AccessGoldenTest.render(name);
+      Deployment planned = Deployment.planned(rendering.plan());
+      for (Format format : Format.values()) {
+        RenderedDocuments docs = AccessCheck.read(format, rendering.plan(), rendering.files());
+        for (Mutations.Mutation m : Mutations.of(docs)) {
+          if (ALLOWANCES.stream().anyMatch(a -> a.covers(m))) {
+            assertThat(AccessCheck.check(SequenceLoader.load(), Deployment.rendered(format,
+                rendering.plan(), m.documents()), planned)).as(m.description()).isEmpty();
+            allowed.add(m.sid() + (m.action() == null ? "" : " " + m.action()));
+          }
+        }
+      }
+    }
+    assertThat(allowed).contains("Allow service-linked role use of the KMS kms:Encrypt",
+        "Allow external account 111122223333 use of the KMS", "AllowItsLogs");
   }
 }
