@@ -18,6 +18,7 @@ import java.util.Set;
  * @param stampFile where to record the inputs of the last run, so an unchanged build does no
  *     work; null to always render
  * @param generatorVersion the plugin's version, part of the stamp
+ * @param accessTables whether to write ACCESS.md, the access tables, in each account folder
  */
 public record GenerateRequest(
     Path spec,
@@ -26,7 +27,8 @@ public record GenerateRequest(
     Set<Format> formats,
     Path templateDirectory,
     Path stampFile,
-    String generatorVersion) {
+    String generatorVersion,
+    boolean accessTables) {
 
   public GenerateRequest {
     specLabel = printable(specLabel);
@@ -40,6 +42,13 @@ public record GenerateRequest(
   public GenerateRequest(Path spec, String specLabel, Path outputDirectory, Set<Format> formats,
       Path templateDirectory) {
     this(spec, specLabel, outputDirectory, formats, templateDirectory, null, "");
+  }
+
+  /** A request with the access tables, as by default. */
+  public GenerateRequest(Path spec, String specLabel, Path outputDirectory, Set<Format> formats,
+      Path templateDirectory, Path stampFile, String generatorVersion) {
+    this(spec, specLabel, outputDirectory, formats, templateDirectory, stampFile,
+        generatorVersion, true);
   }
 
   /**
@@ -67,6 +76,7 @@ public record GenerateRequest(
     }
     ids.sort(null);
     return List.of("version " + generatorVersion, "label " + specLabel,
-        "formats " + String.join(",", ids), "templates " + (templateDirectory != null));
+        "formats " + String.join(",", ids), "templates " + (templateDirectory != null),
+        "access tables " + accessTables);
   }
 }

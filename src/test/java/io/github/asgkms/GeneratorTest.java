@@ -50,14 +50,14 @@ class GeneratorTest {
   @Test
   void checkPassesOnFreshOutputAndNamesEveryKindOfDifference() throws Exception {
     Generator.generate(request());
-    assertThat(Generator.check(request())).isEmpty();
+    assertThat(Generator.check(request()).differences()).isEmpty();
 
     Path grant = out.resolve("terraform/account-111122223333/grant-remote.tf");
     Files.writeString(grant, Files.readString(grant).replace("CreateGrant", "Encrypt"));
     Files.delete(out.resolve("json/account-111122223333/create-grant-policy.json"));
     Path mine = Files.writeString(out.resolve("terraform/account-111122223333/mine.tf"), "# x\n");
 
-    List<Difference> differences = Generator.check(request());
+    List<Difference> differences = Generator.check(request()).differences();
 
     assertThat(differences).extracting(Difference::path, Difference::kind).containsExactly(
         org.assertj.core.groups.Tuple.tuple("json/account-111122223333/create-grant-policy.json",
@@ -97,7 +97,7 @@ class GeneratorTest {
     Files.writeString(spec, TWO_KEYS.replace("444455556666", "777788889999"));
     Map<String, String> before = TestFiles.readTree(out);
 
-    assertThat(Generator.check(request())).isNotEmpty();
+    assertThat(Generator.check(request()).differences()).isNotEmpty();
 
     assertThat(TestFiles.readTree(out)).isEqualTo(before);
   }
@@ -112,16 +112,18 @@ class GeneratorTest {
 
     assertThat(result.sync().deleted()).containsExactly(
         "json/account-111122223333/create-grant-policy.json",
+        "json/account-444455556666/ACCESS.md",
         "json/account-444455556666/key-policy-remote.json",
         "terraform/account-111122223333/create-grant-policy.tf",
         "terraform/account-111122223333/grant-remote.tf",
+        "terraform/account-444455556666/ACCESS.md",
         "terraform/account-444455556666/key-policy-remote.tf",
         "terraform/account-444455556666/versions.tf");
     assertThat(mine).exists();
     assertThat(out.resolve("json/account-444455556666")).doesNotExist();
     assertThat(Manifest.read(out).hashesByPath()).doesNotContainKey(
         "terraform/account-111122223333/grant-remote.tf");
-    assertThat(Generator.check(request())).isEmpty();
+    assertThat(Generator.check(request()).differences()).isEmpty();
   }
 
   @Test

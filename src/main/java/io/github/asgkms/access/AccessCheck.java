@@ -2,7 +2,7 @@ package io.github.asgkms.access;
 
 import io.github.asgkms.access.AccessFinding.Kind;
 import io.github.asgkms.output.GeneratedFile;
-import io.github.asgkms.plan.GrantPlan;
+import io.github.asgkms.plan.KeyPlan;
 import io.github.asgkms.plan.Plan;
 import io.github.asgkms.render.Format;
 import java.util.ArrayList;
@@ -10,6 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Checks that the rendered output, as it is (built-in templates or the user's), allows every
@@ -19,36 +24,158 @@ import java.util.Set;
 public final class AccessCheck {
   private AccessCheck() {}
 
+  /** The check, without ACCESS.md pages. */
   public static AccessReport check(Plan plan, List<GeneratedFile> files, Set<Format> formats) {
+    return check(plan, files, formats, false);
+  }
+
+  /**
+   * Checks each generated format's output, one format per thread as processors allow: the
+   * formats are read and checked independently, and the report lists them in a fixed order.
+   *
+   * @param withTables whether to build each format's ACCESS.md pages as well
+   */
+  public static AccessReport check(Plan plan, List<GeneratedFile> files, Set<Format> formats,
+      boolean withTables) {
     SequenceLoader.Loaded data = SequenceLoader.load();
-    Deployment planned = Deployment.planned(plan);
+    List<Callable<FormatResult>> tasks = new ArrayList<>();
+    for (Format format : Format.values()) {
+      if (formats.contains(format)) {
+        tasks.add(() -> checkFormat(data, format, plan, files, withTables));
+      }
+    }
     List<AccessFinding> findings = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     List<FormatAccess> deployments = new ArrayList<>();
-    for (Format format : Format.values()) {
-      if (!formats.contains(format)) {
-        continue;
+    for (FormatResult result : runAll(tasks)) {
+      findings.addAll(result.findings());
+      notes.addAll(result.notes());
+      if (result.access() != null) {
+        deployments.add(result.access());
       }
-      Deployment rendered;
-      try {
-        rendered = Deployment.rendered(format, plan, read(format, plan, files));
-      } catch (DocumentException e) {
-        findings.add(new AccessFinding(Kind.UNREADABLE, format.id(), "reading the output",
-            null, null, e.getMessage()));
-        continue;
-      }
-      deployments.add(new FormatAccess(format, rendered));
-      findings.addAll(check(data, rendered, planned));
-      notes.addAll(notModelled(rendered));
     }
     return new AccessReport(findings, notes, deployments);
   }
 
-  /** Replays, probes and grant counts for one format's deployment. */
+  /** What one format's check found; no access when its files could not be read. */
+  private record FormatResult(List<AccessFinding> findings, List<String> notes,
+      FormatAccess access) {}
+
+  private static FormatResult checkFormat(SequenceLoader.Loaded data, Format format, Plan plan,
+      List<GeneratedFile> files, boolean withTables) {
+    Deployment rendered;
+    try {
+      rendered = Deployment.rendered(format, plan, read(format, plan, files));
+    } catch (DocumentException e) {
+      return new FormatResult(List.of(new AccessFinding(Kind.UNREADABLE, format.id(),
+          "reading the output", null, null, e.getMessage())), List.of(), null);
+    }
+    Deployment planned = Deployment.planned(plan);
+    List<List<KeyPlan>> classes = KeyClasses.of(rendered, rendered.world(), planned,
+        planned.world());
+    List<AccessFinding> findings = check(data, rendered, planned, classes);
+    FormatAccess access = new FormatAccess(format, rendered, classes, List.of());
+    if (withTables) {
+      access = new FormatAccess(format, rendered, classes, AccessTables.pages(access));
+    }
+    return new FormatResult(findings, notModelled(rendered), access);
+  }
+
+  /** Runs the tasks, on as many threads as there are processors and tasks, in their order. */
+  private static List<FormatResult> runAll(List<Callable<FormatResult>> tasks) {
+    int threads = Math.min(tasks.size(), Runtime.getRuntime().availableProcessors());
+    if (threads <= 1) {
+      List<FormatResult> results = new ArrayList<>();
+      for (Callable<FormatResult> task : tasks) {
+        results.add(call(task));
+      }
+      return results;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+      Thread thread = new Thread(runnable, "asg-kms-access");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<FormatResult>> futures = new ArrayList<>();
+      for (Callable<FormatResult> task : tasks) {
+        futures.add(pool.submit(task));
+      }
+      List<FormatResult> results = new ArrayList<>();
+      for (Future<FormatResult> future : futures) {
+        results.add(get(future));
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static FormatResult call(Callable<FormatResult> task) {
+    try {
+      return task.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static FormatResult get(Future<FormatResult> future) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return future.get();
+        } catch (InterruptedException e) {
+          interrupted = true; // kept for the caller: the check itself must finish
+        }
+      }
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Replays, probes and grant counts for one format's deployment. Each class of keys that
+   * every call treats alike ({@link KeyClasses}) is checked on one of its keys, and on all of
+   * them when that one has findings, so that each finding names its own key and files.
+   */
   static List<AccessFinding> check(SequenceLoader.Loaded data, Deployment rendered,
       Deployment planned) {
-    List<AccessFinding> findings = new ArrayList<>(new Replay(data, rendered, planned).run());
-    findings.addAll(new Probes(rendered, planned).run(data.probes()));
+    return check(data, rendered, planned, KeyClasses.of(rendered, rendered.world(), planned,
+        planned.world()));
+  }
+
+  private static List<AccessFinding> check(SequenceLoader.Loaded data, Deployment rendered,
+      Deployment planned, List<List<KeyPlan>> classes) {
+    Replay replay = new Replay(data, rendered, planned);
+    Probes probes = new Probes(rendered, planned);
+    replay.runOnce();
+    List<AccessFinding> findings = new ArrayList<>(replay.takeFindings());
+    for (List<KeyPlan> members : classes) {
+      for (KeyPlan key : members) {
+        replay.runKey(key);
+        probes.runKey(data.probes(), key);
+        List<AccessFinding> found = replay.takeFindings();
+        found.addAll(probes.takeFindings());
+        if (found.isEmpty()) {
+          break; // the rest of the class comes out the same
+        }
+        findings.addAll(found);
+      }
+    }
+    findings.addAll(probes.runGlobal());
     findings.addAll(extraGrants(rendered));
     return findings;
   }
@@ -79,10 +206,7 @@ public final class AccessCheck {
   private static List<AccessFinding> extraGrants(Deployment rendered) {
     List<AccessFinding> findings = new ArrayList<>();
     rendered.grants.forEach((key, definitions) -> {
-      boolean planned = false;
-      for (GrantPlan grant : rendered.plan.grants()) {
-        planned |= grant.keyArn().equals(key);
-      }
+      boolean planned = rendered.plannedGrant(key) != null;
       for (int i = planned ? 1 : 0; i < definitions.size(); i++) {
         GrantDefinition extra = definitions.get(i);
         findings.add(new AccessFinding(Kind.EXCESS, rendered.label, "grants", "CreateGrant on "

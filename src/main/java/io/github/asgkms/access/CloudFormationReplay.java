@@ -6,7 +6,6 @@ import io.github.asgkms.access.SequenceData.Event;
 import io.github.asgkms.access.SequenceData.Handler;
 import io.github.asgkms.access.SequenceData.Scenario;
 import io.github.asgkms.access.SequenceData.Sequence;
-import io.github.asgkms.plan.GrantPlan;
 import io.github.asgkms.plan.KeyPlan;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,12 +32,10 @@ final class CloudFormationReplay {
     this.sequence = sequence;
   }
 
-  void run() {
-    for (GrantPlan grant : replay.renderedLane().deployment.plan.grants()) {
-      KeyPlan key = replay.key(grant.keyArn());
-      for (Scenario scenario : sequence.scenarios()) {
-        new Run(scenario, key).play();
-      }
+  /** Every scenario for the grant on one key. */
+  void run(KeyPlan key) {
+    for (Scenario scenario : sequence.scenarios()) {
+      new Run(scenario, key).play();
     }
   }
 

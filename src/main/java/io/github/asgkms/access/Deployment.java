@@ -140,7 +140,7 @@ final class Deployment {
           grant.keyArn(), new GrantRequest(grant.granteePrincipal(), grant.operations(),
               grant.name(), retiring), true,
           manager == GrantManager.CLOUDFORMATION ? plannedFunctionRole() : null,
-          "the planned grant on " + grant.keyName()));
+          "created by grantManager " + manager.id() + ", not by this format's files"));
     }
   }
 
@@ -177,6 +177,19 @@ final class Deployment {
     }
     return new PolicyDocument(origin, name, converted);
   }
+
+  /** The grant the spec asks for on the key, or null for a key of the Auto Scaling account. */
+  GrantPlan plannedGrant(String keyArn) {
+    if (plannedGrants == null) {
+      plannedGrants = new java.util.HashMap<>();
+      for (GrantPlan grant : plan.grants()) {
+        plannedGrants.put(grant.keyArn(), grant);
+      }
+    }
+    return plannedGrants.get(keyArn);
+  }
+
+  private Map<String, GrantPlan> plannedGrants;
 
   /** The first grant definition for the key, or null. */
   GrantDefinition grantFor(String keyArn) {

@@ -14,24 +14,44 @@ final class Hcl {
     }
   }
 
-  record Block(String type, List<String> labels, Body body, String where) {}
+  /** Where a node starts; its text is made only when a message needs it. */
+  record At(String file, int line, int column) {
+    @Override
+    public String toString() {
+      return file + ":" + line + ":" + column;
+    }
+  }
 
-  record Attribute(String name, Expr value, String where) {}
+  record Block(String type, List<String> labels, Body body, At at) {
+    String where() {
+      return at.toString();
+    }
+  }
+
+  record Attribute(String name, Expr value, At at) {
+    String where() {
+      return at.toString();
+    }
+  }
 
   /** A value: only literals, tuples, objects and plain references are read. */
   sealed interface Expr {
-    String where();
+    At at();
+
+    default String where() {
+      return at().toString();
+    }
   }
 
   /** A string, a number (as its text), a bool or null. */
-  record Literal(Object value, String where) implements Expr {}
+  record Literal(Object value, At at) implements Expr {}
 
-  record Tuple(List<Expr> items, String where) implements Expr {}
+  record Tuple(List<Expr> items, At at) implements Expr {}
 
-  record ObjectValue(Map<String, Expr> entries, String where) implements Expr {}
+  record ObjectValue(Map<String, Expr> entries, At at) implements Expr {}
 
   /** A traversal such as {@code data.aws_iam_policy_document.x.json}. */
-  record Reference(List<String> path, String where) implements Expr {
+  record Reference(List<String> path, At at) implements Expr {
     String text() {
       return String.join(".", path);
     }

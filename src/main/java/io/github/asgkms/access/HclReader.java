@@ -41,7 +41,16 @@ final class HclReader {
     EOF
   }
 
-  private record Token(Kind kind, String text, String where) {}
+  /** A token and where it starts; the location's text is made only for a message. */
+  private record Token(Kind kind, String text, String file, int line, int column) {
+    String where() {
+      return file + ":" + line + ":" + column;
+    }
+
+    Hcl.At at() {
+      return new Hcl.At(file, line, column);
+    }
+  }
 
   // ---- parser
 
@@ -57,7 +66,7 @@ final class HclReader {
       if (token.kind() == Kind.EQUALS) {
         advance();
         Hcl.Expr value = expression();
-        if (attributes.put(name.text(), new Hcl.Attribute(name.text(), value, name.where()))
+        if (attributes.put(name.text(), new Hcl.Attribute(name.text(), value, name.at()))
             != null) {
           throw error(name.where(), "attribute '" + name.text() + "' set twice");
         }
@@ -71,7 +80,7 @@ final class HclReader {
         expect(Kind.LBRACE, "{ to open block " + name.text());
         Hcl.Body inner = body(Kind.RBRACE);
         advance();
-        blocks.add(new Hcl.Block(name.text(), labels, inner, name.where()));
+        blocks.add(new Hcl.Block(name.text(), labels, inner, name.at()));
         endOfItem(end);
       }
     }
@@ -91,11 +100,11 @@ final class HclReader {
     Hcl.Expr value = switch (start.kind()) {
       case STRING -> {
         advance();
-        yield new Hcl.Literal(start.text(), start.where());
+        yield new Hcl.Literal(start.text(), start.at());
       }
       case NUMBER -> {
         advance();
-        yield new Hcl.Literal(new java.math.BigDecimal(start.text()), start.where());
+        yield new Hcl.Literal(new java.math.BigDecimal(start.text()), start.at());
       }
       case LBRACK -> tuple();
       case LBRACE -> object();
@@ -113,10 +122,10 @@ final class HclReader {
     advance();
     switch (start.text()) {
       case "true", "false" -> {
-        return new Hcl.Literal(Boolean.valueOf(start.text()), start.where());
+        return new Hcl.Literal(Boolean.valueOf(start.text()), start.at());
       }
       case "null" -> {
-        return new Hcl.Literal(null, start.where());
+        return new Hcl.Literal(null, start.at());
       }
       default -> {
         // A reference: name, then .attribute or [index] steps.
@@ -134,7 +143,7 @@ final class HclReader {
         expect(Kind.RBRACK, "]");
         bracketDepth--;
       } else {
-        return new Hcl.Reference(path, start.where());
+        return new Hcl.Reference(path, start.at());
       }
     }
   }
@@ -149,7 +158,7 @@ final class HclReader {
   }
 
   private Hcl.Expr tuple() throws DocumentException {
-    String where = token.where();
+    Hcl.At where = token.at();
     bracketDepth++;
     advance();
     List<Hcl.Expr> items = new ArrayList<>();
@@ -167,7 +176,7 @@ final class HclReader {
   }
 
   private Hcl.Expr object() throws DocumentException {
-    String where = token.where();
+    Hcl.At where = token.at();
     int outer = bracketDepth;
     bracketDepth = 0; // line breaks separate an object's items
     advance();
@@ -235,17 +244,18 @@ final class HclReader {
     while (true) {
       skipBlanksAndComments();
       if (pos >= text.length()) {
-        token = new Token(Kind.EOF, "", where());
+        token = new Token(Kind.EOF, "", file, line, column);
         return;
       }
       char c = text.charAt(pos);
       if (c == '\n') {
-        String at = where();
+        int atLine = line;
+        int atColumn = column;
         step();
         if (bracketDepth > 0) {
           continue;
         }
-        token = new Token(Kind.NEWLINE, "\n", at);
+        token = new Token(Kind.NEWLINE, "\n", file, atLine, atColumn);
         return;
       }
       token = lexToken(c);
@@ -254,7 +264,9 @@ final class HclReader {
   }
 
   private Token lexToken(char c) throws DocumentException {
-    String at = where();
+    int atLine = line;
+    int atColumn = column;
+    String at = null;
     Kind single = switch (c) {
       case '{' -> Kind.LBRACE;
       case '}' -> Kind.RBRACE;
@@ -268,13 +280,14 @@ final class HclReader {
     };
     if (single != null) {
       if (c == '=' && peek(1) == '=') {
-        throw error(at, "operators are not read by the access model ('==')");
+        throw error(where(), "operators are not read by the access model ('==')");
       }
       step();
-      return new Token(single, String.valueOf(c), at);
+      return new Token(single, String.valueOf(c), file, atLine, atColumn);
     }
     if (c == '"') {
-      return new Token(Kind.STRING, quotedString(at), at);
+      return new Token(Kind.STRING, quotedString(file + ":" + atLine + ":" + atColumn), file,
+          atLine, atColumn);
     }
     if (Character.isDigit(c)) {
       int start = pos;
@@ -283,7 +296,7 @@ final class HclReader {
               && Character.isDigit(text.charAt(pos + 1)))) {
         step();
       }
-      return new Token(Kind.NUMBER, text.substring(start, pos), at);
+      return new Token(Kind.NUMBER, text.substring(start, pos), file, atLine, atColumn);
     }
     if (Character.isLetter(c) || c == '_') {
       int start = pos;
@@ -293,10 +306,12 @@ final class HclReader {
       }
       String word = text.substring(start, pos);
       if (pos < text.length() && text.charAt(pos) == '(') {
-        throw error(at, "function calls are not read by the access model ('" + word + "(')");
+        throw error(file + ":" + atLine + ":" + atColumn, "function calls are not read by the"
+            + " access model ('" + word + "(')");
       }
-      return new Token(Kind.IDENT, word, at);
+      return new Token(Kind.IDENT, word, file, atLine, atColumn);
     }
+    at = where();
     if (c == '<' && peek(1) == '<') {
       throw error(at, "heredoc strings are not read by the access model");
     }
@@ -327,10 +342,20 @@ final class HclReader {
         throw error(where(), "template interpolation (" + c + "{...}) is not read by the access"
             + " model; write $${ for a literal " + c + "{");
       } else {
-        out.append(c);
-        step();
+        int run = pos;
+        while (run < text.length() && isPlain(text.charAt(run))) {
+          run++;
+        }
+        out.append(text, pos, Math.max(run, pos + 1));
+        column += Math.max(run, pos + 1) - pos; // no line break in a run
+        pos = Math.max(run, pos + 1);
       }
     }
+  }
+
+  /** A character that stands for itself in a quoted string and ends no line. */
+  private static boolean isPlain(char c) {
+    return c != '"' && c != '\\' && c != '$' && c != '%' && c != '\n';
   }
 
   private String escape() throws DocumentException {

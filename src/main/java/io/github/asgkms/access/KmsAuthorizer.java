@@ -93,12 +93,15 @@ public final class KmsAuthorizer {
     private final AccessWorld world;
     private final KmsRequest request;
     private final Map<String, List<String>> context;
+    /** The action, lower-cased once, as IAM compares actions. */
+    private final String action;
     private final List<String> notModelled = new ArrayList<>();
 
     Evaluation(AccessWorld world, KmsRequest request) {
       this.world = world;
       this.request = request;
       this.context = request.context();
+      this.action = request.action().toLowerCase(java.util.Locale.ROOT);
     }
 
     String callerAccount() {
@@ -238,8 +241,8 @@ public final class KmsAuthorizer {
             + " not modelled");
         return deny;
       }
-      if (s.actions().stream().noneMatch(a -> Wildcards.matchesAction(a, request.action()))
-          || s.resources().stream().noneMatch(r -> Wildcards.matches(r, request.keyArn()))) {
+      StatementIndex matcher = world.index(s);
+      if (!matcher.matchesAction(action) || !matcher.matchesResource(request.keyArn())) {
         return false;
       }
       boolean unsupported = false;

@@ -65,12 +65,8 @@ final class Lane {
     if (!key.crossAccount()) {
       return new ArrayList<>(new TreeSet<>(GrantOperations.VALID));
     }
-    for (GrantPlan grant : deployment.plan.grants()) {
-      if (grant.keyArn().equals(key.arn())) {
-        return grant.operations();
-      }
-    }
-    return List.of();
+    GrantPlan grant = deployment.plannedGrant(key.arn());
+    return grant == null ? List.of() : grant.operations();
   }
 
   /** The grant a CreateGrant step or probe asks for; null when it has nothing to ask. */

@@ -1,23 +1,63 @@
 package io.github.asgkms.access;
 
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * Principal ARNs as KMS compares them. A caller is an IAM role session (or a user); a policy
  * or a grant names a role, a user, or an account by its root. A role principal stands for the
  * role's sessions too (IAM User Guide, "AWS JSON policy elements: Principal", role sessions):
  * sessions are matched to the role by partition, account and role name, since a session ARN
- * drops the role's path.
+ * drops the role's path. ARNs are taken apart by hand, not by regular expressions: the probes
+ * and tables compare principals hundreds of thousands of times.
  */
 public final class Principals {
-  private static final Pattern IAM = Pattern.compile("arn:([^:]+):iam::([0-9]{12}):(.+)");
-  private static final Pattern SESSION =
-      Pattern.compile("arn:([^:]+):sts::([0-9]{12}):assumed-role/([^/]+)/(.+)");
-  private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
-
   private Principals() {}
+
+  /** An ARN's parts that matter here; null fields for what it lacks. */
+  private record Parts(String partition, String service, String account, String resource) {
+    static Parts of(String arn) {
+      if (!arn.startsWith("arn:")) {
+        return null;
+      }
+      int p = arn.indexOf(':', 4);
+      int s = p < 0 ? -1 : arn.indexOf(':', p + 1);
+      int r = s < 0 ? -1 : arn.indexOf(':', s + 1);
+      int a = r < 0 ? -1 : arn.indexOf(':', r + 1);
+      if (a < 0) {
+        return null;
+      }
+      String account = arn.substring(r + 1, a);
+      return isAccountId(account) ? new Parts(arn.substring(4, p), arn.substring(p + 1, s),
+          account, arn.substring(a + 1)) : null;
+    }
+
+    boolean isRole() {
+      return service.equals("iam") && resource.startsWith("role/");
+    }
+
+    /** For {@code sts} {@code assumed-role/Name/session}: Name; else null. */
+    String sessionRole() {
+      if (!service.equals("sts") || !resource.startsWith("assumed-role/")) {
+        return null;
+      }
+      int slash = resource.indexOf('/', "assumed-role/".length());
+      return slash < 0 ? null : resource.substring("assumed-role/".length(), slash);
+    }
+
+    String roleName() {
+      return resource.substring(resource.lastIndexOf('/') + 1);
+    }
+  }
+
+  private static boolean isAccountId(String text) {
+    if (text.length() != 12) {
+      return false;
+    }
+    for (int i = 0; i < 12; i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
 
   public static String root(String partition, String account) {
     return "arn:" + partition + ":iam::" + account + ":root";
@@ -29,34 +69,37 @@ public final class Principals {
 
   /** A session of {@code roleArn}, as STS names it. */
   public static String session(String roleArn, String sessionName) {
-    Matcher m = IAM.matcher(roleArn);
-    if (!m.matches() || !m.group(3).startsWith("role/")) {
+    Parts role = Parts.of(roleArn);
+    if (role == null || !role.isRole()) {
       throw new IllegalArgumentException("not a role ARN: " + roleArn);
     }
-    return "arn:" + m.group(1) + ":sts::" + m.group(2) + ":assumed-role/"
-        + lastSegment(m.group(3)) + "/" + sessionName;
+    return "arn:" + role.partition() + ":sts::" + role.account() + ":assumed-role/"
+        + role.roleName() + "/" + sessionName;
+  }
+
+  /** Whether the principal is a role ARN. */
+  public static boolean isRole(String principal) {
+    Parts parts = Parts.of(principal);
+    return parts != null && parts.isRole();
   }
 
   /** The account of an IAM or STS ARN, or of a bare account ID; null for anything else. */
   public static String account(String principal) {
-    if (ACCOUNT_ID.matcher(principal).matches()) {
+    if (isAccountId(principal)) {
       return principal;
     }
-    Matcher iam = IAM.matcher(principal);
-    if (iam.matches()) {
-      return iam.group(2);
-    }
-    Matcher session = SESSION.matcher(principal);
-    return session.matches() ? session.group(2) : null;
+    Parts parts = Parts.of(principal);
+    return parts == null || !(parts.service().equals("iam") || parts.service().equals("sts"))
+        ? null : parts.account();
   }
 
   /** Whether it names a whole account: its root ARN, or its bare ID. */
   public static boolean isAccount(String principal) {
-    if (ACCOUNT_ID.matcher(principal).matches()) {
+    if (isAccountId(principal)) {
       return true;
     }
-    Matcher iam = IAM.matcher(principal);
-    return iam.matches() && iam.group(3).equals("root");
+    Parts parts = Parts.of(principal);
+    return parts != null && parts.service().equals("iam") && parts.resource().equals("root");
   }
 
   /**
@@ -68,21 +111,31 @@ public final class Principals {
     if (principal.equals("*") || principal.equals(caller)) {
       return true;
     }
-    Matcher role = IAM.matcher(principal);
-    Matcher session = SESSION.matcher(caller);
-    return role.matches() && session.matches() && role.group(3).startsWith("role/")
-        && role.group(1).equals(session.group(1)) && role.group(2).equals(session.group(2))
-        && lastSegment(role.group(3)).equals(session.group(3));
+    Parts role = Parts.of(principal);
+    if (role == null || !role.isRole()) {
+      return false;
+    }
+    Parts session = Parts.of(caller);
+    return session != null && role.roleName().equals(session.sessionRole())
+        && role.partition().equals(session.partition())
+        && role.account().equals(session.account());
   }
 
   /** Whether an account principal names the caller's account. */
   public static boolean namesCallersAccount(String principal, String caller) {
+    if (!isAccount(principal)) {
+      return false;
+    }
     String account = account(caller);
-    return isAccount(principal) && account != null && account.equals(account(principal))
-        && samePartition(principal, caller);
+    if (account == null || !account.equals(account(principal))) {
+      return false;
+    }
+    Parts p = Parts.of(principal);
+    Parts c = Parts.of(caller);
+    return p == null || c == null || p.partition().equals(c.partition());
   }
 
-  /** The role ARN a session belongs to, among the roles given; or the caller itself. */
+  /** The role ARN a session belongs to, among the identities given; or the caller itself. */
   public static String identityOf(String caller, Iterable<String> knownIdentities) {
     for (String identity : knownIdentities) {
       if (identity.equals(caller) || (!isAccount(identity) && namesCaller(identity, caller))) {
@@ -90,21 +143,5 @@ public final class Principals {
       }
     }
     return caller;
-  }
-
-  private static boolean samePartition(String principal, String caller) {
-    if (ACCOUNT_ID.matcher(principal).matches()) {
-      return true;
-    }
-    return partition(principal).equals(partition(caller));
-  }
-
-  private static String partition(String arn) {
-    String[] parts = arn.split(":", 3);
-    return parts.length > 1 ? parts[1].toLowerCase(Locale.ROOT) : "";
-  }
-
-  private static String lastSegment(String resource) {
-    return resource.substring(resource.lastIndexOf('/') + 1);
   }
 }

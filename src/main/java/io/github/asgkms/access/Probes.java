@@ -39,18 +39,37 @@ final class Probes {
     return lane;
   }
 
+  /** Every probe on every key, and the principals the spec never named. */
   List<AccessFinding> run(List<Probe> probes) {
-    for (Probe probe : probes) {
-      for (String callerName : probe.callers()) {
-        for (KeyPlan key : rendered.deployment.plan.keys()) {
-          if (appliesTo(probe, key)) {
-            probe(probe, callerName, key);
-          }
-        }
-      }
+    for (KeyPlan key : rendered.deployment.plan.keys()) {
+      runKey(probes, key);
     }
     unnamedPrincipals();
     return findings;
+  }
+
+  /** Every probe on one key: nothing here depends on another key. */
+  void runKey(List<Probe> probes, KeyPlan key) {
+    for (Probe probe : probes) {
+      for (String callerName : probe.callers()) {
+        if (appliesTo(probe, key)) {
+          probe(probe, callerName, key);
+        }
+      }
+    }
+  }
+
+  /** The scan for principals the spec never named, over every key. */
+  List<AccessFinding> runGlobal() {
+    unnamedPrincipals();
+    return findings;
+  }
+
+  /** Starts a fresh list of findings, for the next key. */
+  List<AccessFinding> takeFindings() {
+    List<AccessFinding> taken = new ArrayList<>(findings);
+    findings.clear();
+    return taken;
   }
 
   private static boolean appliesTo(Probe probe, KeyPlan key) {
@@ -207,7 +226,7 @@ final class Probes {
       return Principals.session(Principals.role(rendered.deployment.plan.partition().id(),
           account, Deployment.ADMINISTRATOR), "probe");
     }
-    if (principal.matches("arn:[^:]+:iam::[0-9]{12}:role/.+")) {
+    if (Principals.isRole(principal)) {
       return Principals.session(principal, "probe");
     }
     return Principals.account(principal) != null ? principal : null;

@@ -9,7 +9,9 @@ import io.github.asgkms.access.SequenceData.Step;
 import io.github.asgkms.plan.GrantPlan;
 import io.github.asgkms.plan.KeyPlan;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Replays the sequences for one deployment: Auto Scaling's launch on the keys of its own
@@ -36,26 +38,58 @@ final class Replay {
     return renderedBase.deployment.label;
   }
 
+  /** Every sequence, for every key. */
   List<AccessFinding> run() {
-    Sequence launch = data.sequences().get("launch");
+    runOnce();
     for (KeyPlan key : renderedBase.deployment.plan.keys()) {
-      if (!key.crossAccount()) {
-        steps(launch, launch.perKey(), key, renderedBase.fresh(), plannedBase.fresh());
-      }
-    }
-    Sequence manager = data.sequences().get(renderedBase.deployment.manager.id());
-    if (manager.scenarios().isEmpty()) {
-      replayManager(manager);
-    } else {
-      new CloudFormationReplay(this, manager).run();
-    }
-    Sequence administration = data.sequences().get("key-administration");
-    for (KeyPlan key : renderedBase.deployment.plan.keys()) {
-      steps(administration, administration.perKey(), key, renderedBase.fresh(),
-          plannedBase.fresh());
+      runKey(key);
     }
     return findings;
   }
+
+  /** What the grant manager calls once, whatever the keys: the CLI's account check. */
+  void runOnce() {
+    Sequence manager = data.sequences().get(renderedBase.deployment.manager.id());
+    List<GrantPlan> grants = renderedBase.deployment.plan.grants();
+    if (!grants.isEmpty() && !manager.once().isEmpty()) {
+      steps(manager, manager.once(), key(grants.get(0).keyArn()), renderedBase.fresh(),
+          plannedBase.fresh());
+    }
+  }
+
+  /**
+   * Every sequence for one key: Auto Scaling's launch on a key of its own account, the grant
+   * manager's sequence on a key in another account (with the launch in it), the key
+   * account's administration of a complete key policy. Nothing here depends on another key.
+   */
+  void runKey(KeyPlan key) {
+    if (!key.crossAccount()) {
+      Sequence launch = data.sequences().get("launch");
+      steps(launch, launch.perKey(), key, renderedBase.fresh(), plannedBase.fresh());
+    } else if (grantsByKey().containsKey(key.arn())) {
+      Sequence manager = data.sequences().get(renderedBase.deployment.manager.id());
+      if (manager.scenarios().isEmpty()) {
+        steps(manager, manager.perGrant(), key, renderedBase.fresh(), plannedBase.fresh());
+      } else {
+        new CloudFormationReplay(this, manager).run(key);
+      }
+    }
+    Sequence administration = data.sequences().get("key-administration");
+    steps(administration, administration.perKey(), key, renderedBase.fresh(),
+        plannedBase.fresh());
+  }
+
+  private Map<String, GrantPlan> grantsByKey() {
+    if (grants == null) {
+      grants = new HashMap<>();
+      for (GrantPlan grant : renderedBase.deployment.plan.grants()) {
+        grants.put(grant.keyArn(), grant);
+      }
+    }
+    return grants;
+  }
+
+  private Map<String, GrantPlan> grants;
 
   Lane renderedLane() {
     return renderedBase.fresh();
@@ -65,21 +99,6 @@ final class Replay {
     return plannedBase.fresh();
   }
 
-  private void replayManager(Sequence sequence) {
-    List<GrantPlan> grants = renderedBase.deployment.plan.grants();
-    if (grants.isEmpty()) {
-      return;
-    }
-    Lane rendered = renderedBase.fresh();
-    Lane planned = plannedBase.fresh();
-    steps(sequence, sequence.once(), grants.get(0).keyArn() == null ? null
-        : key(grants.get(0).keyArn()), rendered, planned);
-    for (GrantPlan grant : grants) {
-      steps(sequence, sequence.perGrant(), key(grant.keyArn()), renderedBase.fresh(),
-          plannedBase.fresh());
-    }
-  }
-
   KeyPlan key(String arn) {
     for (KeyPlan key : renderedBase.deployment.plan.keys()) {
       if (key.arn().equals(arn)) {
@@ -87,6 +106,13 @@ final class Replay {
       }
     }
     throw new IllegalStateException("no key " + arn);
+  }
+
+  /** Starts a fresh list of findings, for the next key. */
+  List<AccessFinding> takeFindings() {
+    List<AccessFinding> taken = new ArrayList<>(findings);
+    findings.clear();
+    return taken;
   }
 
   /**

@@ -29,6 +29,8 @@ final class TerraformDocuments {
   private final String account;
   private final String folder;
   private final Map<String, Located> blocks = new LinkedHashMap<>();
+  /** The blocks of each file, in order: a key's policy is found by its file. */
+  private final Map<String, List<Located>> byFile = new LinkedHashMap<>();
 
   private record Located(Hcl.Block block, String file) {
     String label() {
@@ -85,9 +87,11 @@ final class TerraformDocuments {
         }
       }
       String address = (data ? "data." : "") + type + "." + block.labels().get(1);
-      if (blocks.put(address, new Located(block, file)) != null) {
+      Located located = new Located(block, file);
+      if (blocks.put(address, located) != null) {
         throw new DocumentException(block.where(), address + " is declared twice");
       }
+      byFile.computeIfAbsent(file, f -> new ArrayList<>()).add(located);
     }
   }
 
@@ -110,10 +114,12 @@ final class TerraformDocuments {
       if (!files.containsKey(file)) {
         throw new DocumentException(file, "missing: the key policy of " + key.name());
       }
+      List<Located> inFile = byFile.getOrDefault(file, List.of());
       List<Located> applied = new ArrayList<>();
-      for (Located policy : ofType("aws_kms_key_policy")) {
-        if (policy.file().equals(file)) {
-          applied.add(policy);
+      for (Located located : inFile) {
+        if (located.block().type().equals("resource")
+            && located.block().labels().get(0).equals("aws_kms_key_policy")) {
+          applied.add(located);
         }
       }
       List<Statement> statements = new ArrayList<>();
@@ -129,8 +135,9 @@ final class TerraformDocuments {
           statements.addAll(document(required(policy, a, "policy")).statements());
         }
       } else {
-        for (Located doc : ofType("data.aws_iam_policy_document")) {
-          if (doc.file().equals(file)) {
+        for (Located doc : inFile) {
+          if (doc.block().type().equals("data")
+              && doc.block().labels().get(0).equals("aws_iam_policy_document")) {
             statements.addAll(policyDocument(doc).statements());
           }
         }

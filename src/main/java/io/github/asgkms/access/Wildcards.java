@@ -1,18 +1,13 @@
 package io.github.asgkms.access;
 
-import java.util.Locale;
-
 /**
  * IAM's wildcard matching: {@code *} any run of characters, {@code ?} one character. Actions
- * match without regard to case (IAM User Guide, "IAM JSON policy elements: Action"); resources
- * and string conditions with it.
+ * match without regard to case (IAM User Guide, "IAM JSON policy elements: Action"), so
+ * {@link StatementIndex} lower-cases both sides first; resources and string conditions match
+ * with regard to it.
  */
 final class Wildcards {
   private Wildcards() {}
-
-  static boolean matchesAction(String pattern, String action) {
-    return matches(pattern.toLowerCase(Locale.ROOT), action.toLowerCase(Locale.ROOT));
-  }
 
   /** Iterative glob matching with one backtrack point: linear for the patterns IAM allows. */
   static boolean matches(String pattern, String text) {
