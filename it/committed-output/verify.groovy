@@ -11,11 +11,12 @@ assert log.contains('--- terraform/account-111122223333/grant-golden-ami.tf (on 
 assert log.contains('Run mvn asg-kms:generate to bring them up to date.')
 assert !log.contains('mine.tf (')
 
-// Step 3: generate rewrote the one file.
-assert log.contains('(1 written, 8 unchanged, 0 deleted)')
+// Step 3: generate rewrote the one file (the others include each folder's ACCESS.md).
+assert log.contains('(1 written, 12 unchanged, 0 deleted)')
 
-// Step 4: the dropped key's files are gone, the team's own file is not.
-assert log.contains('(0 written, 3 unchanged, 6 deleted)')
+// Step 4: the dropped key's files are gone, the team's own file is not; the Auto Scaling
+// account's ACCESS.md files no longer show the key.
+assert log.contains('(2 written, 3 unchanged, 8 deleted)')
 assert !new File(out, 'terraform/account-444455556666').exists()
 assert !new File(out, 'terraform/account-111122223333/grant-golden-ami.tf').exists()
 assert new File(out, 'terraform/account-111122223333/mine.tf').text.trim() == '# the team\'s own file'
