@@ -14,8 +14,8 @@ def json = new ObjectMapper()
 
 def asgDir = new File(out, 'cloudformation/account-111122223333')
 def keyDir = new File(out, 'cloudformation/account-444455556666')
-assert asgDir.list().sort() == ['auto-scaling-account-stack.yaml']
-assert keyDir.list().sort() == ['key-policy-ebs.yaml']
+assert asgDir.list().sort() == ['ACCESS.md', 'auto-scaling-account-stack.yaml']
+assert keyDir.list().sort() == ['ACCESS.md', 'key-policy-ebs.yaml']
 
 // The stack, deployed with the Auto Scaling account's credentials.
 def stackText = new File(asgDir, 'auto-scaling-account-stack.yaml').text

@@ -6,8 +6,9 @@ def out = new File(basedir, 'generated')
 def log = new File(basedir, 'build.log').text
 
 // Step 2: the failure names the edited file, shows the diff and says how to fix it.
-// The count is generate's: 1 of the 9 files it writes (the manifest is not counted).
-assert log.contains('asg-kms: 1 of 9 files in generated differs from what the spec generates:')
+// The count is generate's: 1 of the 13 files it writes, each folder's ACCESS.md included
+// (the manifest is not counted).
+assert log.contains('asg-kms: 1 of 13 files in generated differs from what the spec generates:')
 assert log.contains('  edited by hand: terraform/account-111122223333/grant-golden-ami.tf')
 assert log.contains('--- terraform/account-111122223333/grant-golden-ami.tf (on disk)')
 assert log.contains('Run mvn asg-kms:generate to bring them up to date. It replaces files' +
@@ -24,12 +25,13 @@ assert log.contains('run with -Dasgkms.force to take the generated version')
 // Step 4: forced, generate rewrote the one file, and said so.
 assert log.contains('asg-kms: replaced terraform/account-111122223333/grant-golden-ami.tf' +
     ' with the generated version (force)')
-assert log.contains('asg-kms: wrote 1 of 9 files from src/main/asg-kms/asg-kms.yaml into' +
-    ' generated, 8 unchanged')
+assert log.contains('asg-kms: wrote 1 of 13 files from src/main/asg-kms/asg-kms.yaml into' +
+    ' generated, 12 unchanged')
 
-// Step 5: the dropped key's files are gone, the team's own file is not.
-assert log.contains('asg-kms: wrote 0 of 3 files from src/main/asg-kms/asg-kms.yaml into' +
-    ' generated, 3 unchanged, deleted 6 no longer generated')
+// Step 5: the dropped key's files are gone, the team's own file is not; the Auto Scaling
+// account's ACCESS.md files no longer show the key.
+assert log.contains('asg-kms: wrote 2 of 5 files from src/main/asg-kms/asg-kms.yaml into' +
+    ' generated, 3 unchanged, deleted 8 no longer generated')
 assert !new File(out, 'terraform/account-444455556666').exists()
 assert !new File(out, 'terraform/account-111122223333/grant-golden-ami.tf').exists()
 assert new File(out, 'terraform/account-111122223333/mine.tf').text.trim() == '# the team\'s own file'

@@ -13,10 +13,10 @@ assert keyPolicyTf.text.contains("identifiers = [\"${slr}\"]")
 assert keyPolicyTf.text.contains('variable = "kms:GrantIsForAWSResource"')
 assert !new File(tfDir, 'grant-ebs.tf').exists()
 assert !new File(tfDir, 'create-grant-policy.tf').exists()
-assert tfDir.list().sort() == ['key-policy-ebs.tf', 'versions.tf']
+assert tfDir.list().sort() == ['ACCESS.md', 'key-policy-ebs.tf', 'versions.tf']
 
 def jsonDir = new File(out, 'json/account-123456789012')
-assert jsonDir.list().sort() == ['key-policy-ebs.json']
+assert jsonDir.list().sort() == ['ACCESS.md', 'key-policy-ebs.json']
 def statements = new JsonSlurper().parse(new File(jsonDir, 'key-policy-ebs.json'))
 assert statements*.Sid == ['Allow service-linked role use of the KMS',
                            'Allow attachment of persistent resources']

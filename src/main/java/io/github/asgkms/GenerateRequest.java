@@ -22,6 +22,7 @@ import java.util.Set;
  * @param generatorVersion the plugin's version, part of the stamp
  * @param regenerateCommand the command the generated headers give for regenerating this output,
  *     as the build that asks knows it; it shapes the output, so it is part of the stamp
+ * @param accessTables whether to write ACCESS.md, the access tables, in each account folder
  */
 public record GenerateRequest(
     Path spec,
@@ -31,7 +32,8 @@ public record GenerateRequest(
     Path templateDirectory,
     Path stampFile,
     String generatorVersion,
-    String regenerateCommand) {
+    String regenerateCommand,
+    boolean accessTables) {
 
   public GenerateRequest {
     specLabel = printable(specLabel);
@@ -40,6 +42,14 @@ public record GenerateRequest(
     if (formats.isEmpty()) {
       throw new IllegalArgumentException("at least one format is required");
     }
+  }
+
+  /** A request with the access tables, as by default. */
+  public GenerateRequest(Path spec, String specLabel, Path outputDirectory, Set<Format> formats,
+      Path templateDirectory, Path stampFile, String generatorVersion,
+      String regenerateCommand) {
+    this(spec, specLabel, outputDirectory, formats, templateDirectory, stampFile,
+        generatorVersion, regenerateCommand, true);
   }
 
   /** A request whose headers give {@link Renderer#DEFAULT_REGENERATE_COMMAND}. */
@@ -97,6 +107,6 @@ public record GenerateRequest(
     ids.sort(null);
     return List.of("version " + generatorVersion, "label " + specLabel,
         "formats " + String.join(",", ids), "templates " + (templateDirectory != null),
-        "command " + regenerateCommand);
+        "command " + regenerateCommand, "access tables " + accessTables);
   }
 }

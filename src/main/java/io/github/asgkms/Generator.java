@@ -1,5 +1,11 @@
 package io.github.asgkms;
 
+import io.github.asgkms.access.AccessCheck;
+import io.github.asgkms.access.AccessFinding;
+import io.github.asgkms.access.AccessReport;
+import io.github.asgkms.access.AccessTables;
+import io.github.asgkms.access.FormatAccess;
+import io.github.asgkms.output.Difference;
 import io.github.asgkms.output.GeneratedFile;
 import io.github.asgkms.output.OutputConflictException;
 import io.github.asgkms.output.OutputDirectory;
@@ -17,7 +23,9 @@ import io.github.asgkms.spec.SpecReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -64,20 +72,31 @@ public final class Generator {
       Stamp.write(request.stampFile(),
           new Stamp.Recorded(inputs, Stamp.ofGenerated(rendering.files(), manifest)));
     }
-    return new GenerateResult(false, rendering.files().size(), sync, rendering.warnings());
+    List<String> warnings = new ArrayList<>(rendering.warnings());
+    rendering.access().findings().forEach(finding -> warnings.add(finding.message()));
+    warnings.addAll(rendering.access().notes());
+    return new GenerateResult(false, rendering.files().size(), sync, List.copyOf(warnings));
   }
 
-  /** Renders in memory and lists how the output directory differs. Writes nothing. */
-  public static OutputDirectory.Comparison check(GenerateRequest request)
+  /**
+   * Renders in memory, lists how the output directory differs, and checks that the output
+   * allows every call its consumers make and nothing more. Writes nothing.
+   */
+  public static CheckResult check(GenerateRequest request)
       throws SpecException, RenderException, IOException {
     return check(request, WriteOptions.defaults());
   }
 
   /** As {@link #check(GenerateRequest)}, expecting the manifest {@code options} would write. */
-  public static OutputDirectory.Comparison check(GenerateRequest request,
-      WriteOptions options) throws SpecException, RenderException, IOException {
-    return new OutputDirectory(request.outputDirectory(),
-        options.withConfiguration(request.configuration())).compare(render(request).files());
+  public static CheckResult check(GenerateRequest request, WriteOptions options)
+      throws SpecException, RenderException, IOException {
+    Rendering rendering = render(request);
+    List<String> warnings = new ArrayList<>(rendering.warnings());
+    warnings.addAll(rendering.access().notes());
+    OutputDirectory output = new OutputDirectory(request.outputDirectory(),
+        options.withConfiguration(request.configuration()));
+    return new CheckResult(output.compare(rendering.files()), rendering.access().findings(),
+        List.copyOf(warnings));
   }
 
   /**
@@ -91,9 +110,31 @@ public final class Generator {
       Spec spec = SpecReader.read(request.spec(), request.specLabel());
       Plan plan = Planner.plan(spec, request.specLabel());
       Renderer renderer = new Renderer(start.engine());
-      return new Rendering(plan, renderer.render(plan, request.formats(), request.regenerateCommand()),
-          warnings(plan, request.formats()));
+      List<GeneratedFile> files =
+          renderer.render(plan, request.formats(), request.regenerateCommand());
+      // The access model reads the files as rendered, the user's templates included.
+      AccessReport access = AccessCheck.check(plan, files, request.formats(),
+          request.accessTables());
+      if (request.accessTables()) {
+        files = withAccessTables(files, renderer, plan, access, request.regenerateCommand());
+      }
+      return new Rendering(plan, files, warnings(plan, request.formats()), access);
     }
+  }
+
+  /** The files with each format's ACCESS.md added, all sorted by path. */
+  private static List<GeneratedFile> withAccessTables(List<GeneratedFile> files,
+      Renderer renderer, Plan plan, AccessReport access, String regenerateCommand)
+      throws RenderException {
+    List<GeneratedFile> all = new ArrayList<>(files);
+    for (FormatAccess format : access.deployments()) {
+      for (AccessTables.Page page : format.pages()) {
+        all.add(renderer.renderFile(Format.ACCESS_TEMPLATE, page.path(),
+            Map.of("plan", plan, "page", page, "regenerateCommand", regenerateCommand)));
+      }
+    }
+    all.sort(Comparator.comparing(GeneratedFile::path));
+    return List.copyOf(all);
   }
 
   /**
@@ -114,12 +155,36 @@ public final class Generator {
   }
 
   /**
-   * A plan, the files rendered from it, sorted by path, and the warnings to show.
+   * A plan, the files rendered from it, sorted by path, the warnings to show, and what the
+   * access check found in the files.
    *
    * @param warnings valid parts of the spec that have no effect, and grants that nothing
    *     generated creates
+   * @param access what the access model found, reading the rendered files back
    */
-  public record Rendering(Plan plan, List<GeneratedFile> files, List<String> warnings) {}
+  public record Rendering(Plan plan, List<GeneratedFile> files, List<String> warnings,
+      AccessReport access) {}
+
+  /**
+   * The outcome of {@link #check}.
+   *
+   * @param comparison how the output directory differs from what the spec generates, and how
+   *     many files it generates
+   * @param access calls the rendered output refuses that a consumer makes, calls it allows
+   *     that it should not, files the access model cannot read
+   * @param warnings valid parts of the spec that have no effect, grants nothing generated
+   *     creates, and statements with conditions the access model does not evaluate
+   */
+  public record CheckResult(OutputDirectory.Comparison comparison, List<AccessFinding> access,
+      List<String> warnings) {
+    public List<Difference> differences() {
+      return comparison.differences();
+    }
+
+    public boolean passed() {
+      return comparison.isEmpty() && access.isEmpty();
+    }
+  }
 
   /**
    * The outcome of {@link #generate}.
@@ -127,8 +192,8 @@ public final class Generator {
    * @param upToDate whether the stamp showed nothing to do, so nothing was rendered
    * @param fileCount how many files were generated
    * @param sync what was written, left alone and deleted
-   * @param warnings valid parts of the spec that have no effect, and grants that nothing
-   *     generated creates
+   * @param warnings valid parts of the spec that have no effect, grants that nothing generated
+   *     creates, and what the access check finds
    */
   public record GenerateResult(
       boolean upToDate, int fileCount, OutputDirectory.SyncResult sync, List<String> warnings) {

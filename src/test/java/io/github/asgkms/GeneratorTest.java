@@ -114,9 +114,11 @@ class GeneratorTest {
 
     assertThat(result.sync().deleted()).containsExactly(
         "json/account-111122223333/create-grant-policy.json",
+        "json/account-444455556666/ACCESS.md",
         "json/account-444455556666/key-policy-remote.json",
         "terraform/account-111122223333/create-grant-policy.tf",
         "terraform/account-111122223333/grant-remote.tf",
+        "terraform/account-444455556666/ACCESS.md",
         "terraform/account-444455556666/key-policy-remote.tf",
         "terraform/account-444455556666/versions.tf");
     assertThat(mine).exists();

@@ -72,6 +72,16 @@ abstract class AbstractAsgKmsMojo extends AbstractMojo {
   @Parameter(property = "asgkms.templateDirectory")
   File templateDirectory;
 
+  /**
+   * Whether to write {@code ACCESS.md} in each account folder of each format: per key, what
+   * each principal may do with it once the output is applied, and the statement, grant or IAM
+   * policy that allows it, as the plugin's access model evaluates the rendered files.
+   *
+   * @since 1.0.0
+   */
+  @Parameter(property = "asgkms.accessTables", defaultValue = "true")
+  boolean accessTables = true;
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
 
@@ -185,7 +195,7 @@ abstract class AbstractAsgKmsMojo extends AbstractMojo {
     Path stamp = withStamp ? stampFile() : null;
     return new GenerateRequest(spec.toPath(), label(project.getBasedir(), spec),
         outputDirectory.toPath(), formats(formats), templates, stamp, pluginVersion(),
-        RegenerateCommand.of(this, session));
+        RegenerateCommand.of(this, session), accessTables);
   }
 
   /**

@@ -2,7 +2,6 @@ package io.github.asgkms.maven;
 
 import io.github.asgkms.GenerateRequest;
 import io.github.asgkms.Generator;
-import io.github.asgkms.output.OutputDirectory;
 import io.github.asgkms.output.WriteOptions;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -12,8 +11,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Fails the build when the output directory is not exactly what {@code generate} would write:
- * a changed file, a missing one, or a stale file the plugin owns. Renders in memory and writes
- * nothing, for repositories that commit the generated code.
+ * a changed file, a missing one, or a stale file the plugin owns; or when the rendered output,
+ * with the built-in templates or the user's, refuses a call its consumers make or allows a call
+ * the spec does not ask for. Renders in memory and writes nothing, for repositories that commit
+ * the generated code.
  *
  * @since 1.0.0
  */
@@ -36,10 +37,12 @@ public class CheckMojo extends AbstractAsgKmsMojo {
     }
     GenerateRequest request = request(false);
     WriteOptions options = writeOptions(false);
-    OutputDirectory.Comparison comparison = callCore(() -> Generator.check(request, options));
+    Generator.CheckResult result = callCore(() -> Generator.check(request, options));
+    result.warnings().forEach(warning -> getLog().warn("asg-kms: " + warning));
     String output = relative(project.getBasedir(), outputDirectory);
-    if (!comparison.isEmpty()) {
-      throw new MojoFailureException(CheckReport.describe(output, comparison));
+    if (!result.passed()) {
+      throw new MojoFailureException(CheckReport.describe(output, result.comparison(),
+          result.access()));
     }
     getLog().info("asg-kms: " + output + " is up to date with " + request.specLabel());
   }

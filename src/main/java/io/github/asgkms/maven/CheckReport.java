@@ -1,5 +1,6 @@
 package io.github.asgkms.maven;
 
+import io.github.asgkms.access.AccessFinding;
 import io.github.asgkms.output.Difference;
 import io.github.asgkms.output.OutputDirectory;
 import java.util.ArrayList;
@@ -18,6 +19,35 @@ final class CheckReport {
   static final int DIFFS = 20;
 
   private CheckReport() {}
+
+  /**
+   * The differences, then what the access check found: each refused call or excess access,
+   * naming the call, the principal and the statement.
+   */
+  static String describe(String outputDirectory, OutputDirectory.Comparison comparison,
+      List<AccessFinding> access) {
+    StringBuilder out = new StringBuilder();
+    if (!comparison.isEmpty()) {
+      out.append(describe(outputDirectory, comparison));
+    }
+    if (!access.isEmpty()) {
+      if (out.length() > 0) {
+        out.append('\n');
+      }
+      out.append("asg-kms: the rendered output fails the access check (")
+          .append(access.size() == 1 ? "1 finding" : access.size() + " findings")
+          .append("):\n");
+      for (AccessFinding finding : access) {
+        out.append("  ").append(finding.message()).append('\n');
+      }
+      out.append(ACCESS_FIX);
+    }
+    return out.toString();
+  }
+
+  static final String ACCESS_FIX = "Each names the call, who makes it and the statement, grant"
+      + " or file in question. Put back what a template override dropped, or remove what it"
+      + " added; ACCESS.md shows the access the output gives.";
 
   static String describe(String outputDirectory, OutputDirectory.Comparison comparison) {
     List<Difference> differences = comparison.differences();

@@ -41,6 +41,48 @@ public final class Escapes {
     });
   }
 
+  /**
+   * Text in a Markdown (CommonMark) table cell or line: each character Markdown could read as
+   * syntax is backslash-escaped, a pipe too so that it cannot end the cell, and a line break
+   * or other control character becomes a space, so that it cannot end the row.
+   */
+  public static String markdown(String value) {
+    int first = 0;
+    while (first < value.length() && !isMarkdownSpecial(value.charAt(first))) {
+      first++;
+    }
+    if (first == value.length()) {
+      return value;
+    }
+    StringBuilder out = new StringBuilder(value.length() + 16).append(value, 0, first);
+    for (int i = first; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+        out.append(' ');
+      } else {
+        if (c < MARKDOWN_SYNTAX.length && MARKDOWN_SYNTAX[c]) {
+          out.append('\\');
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** The ASCII characters Markdown could read as syntax, backslash-escaped in text. */
+  private static final boolean[] MARKDOWN_SYNTAX = new boolean[128];
+
+  static {
+    for (char c : "\\`*_[]<>|#!~&".toCharArray()) {
+      MARKDOWN_SYNTAX[c] = true;
+    }
+  }
+
+  private static boolean isMarkdownSpecial(char c) {
+    return c < MARKDOWN_SYNTAX.length ? MARKDOWN_SYNTAX[c] || c < 0x20 || c == 0x7F
+        : Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+  }
+
   /** How one syntax escapes a character the three quoted syntaxes do not share, or null. */
   private interface Special {
     String escape(String text, int index);

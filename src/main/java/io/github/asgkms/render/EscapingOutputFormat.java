@@ -22,7 +22,11 @@ final class EscapingOutputFormat extends CommonMarkupOutputFormat<EscapingOutput
   static final EscapingOutputFormat SHELL =
       new EscapingOutputFormat("ShellWord", "text/x-shellscript", Escapes::shell);
 
-  static final List<EscapingOutputFormat> ALL = List.of(HCL, JSON, YAML, SHELL);
+  /** ACCESS.md: plain Markdown text, escaped so that no value can change the table. */
+  static final EscapingOutputFormat MARKDOWN =
+      new EscapingOutputFormat("MarkdownText", "text/markdown", Escapes::markdown);
+
+  static final List<EscapingOutputFormat> ALL = List.of(HCL, JSON, YAML, SHELL, MARKDOWN);
 
   private final String name;
   private final String mimeType;

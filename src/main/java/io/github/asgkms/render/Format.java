@@ -51,9 +51,13 @@ public enum Format {
     return Optional.empty();
   }
 
+  /** The access tables' template, which every format's account folders share. */
+  public static final String ACCESS_TEMPLATE = "ACCESS.md.ftl";
+
   /** Every built-in template of every format, by path under /templates, sorted. */
   public static List<String> builtInTemplates() {
     List<String> templates = new ArrayList<>();
+    templates.add(ACCESS_TEMPLATE);
     for (Format format : values()) {
       templates.addAll(format.layout.templates());
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,6 +59,16 @@ public final class Renderer {
     GeneratedFile[] files = ParallelRender.render(engine, jobs, threads);
     Arrays.sort(files, Comparator.comparing(GeneratedFile::path));
     return List.of(files);
+  }
+
+  /**
+   * One more file, rendered on the caller's thread after the others: for output that is built
+   * from what the other files say, such as the access tables.
+   */
+  public GeneratedFile renderFile(String template, String path, Map<String, Object> model)
+      throws RenderException {
+    String text = endWithOneLineFeed(engine.render(template, model));
+    return new GeneratedFile(path, text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** One file: the job's template rendered, ending with exactly one line feed. */

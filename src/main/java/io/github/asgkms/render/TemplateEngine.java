@@ -25,7 +25,7 @@ import java.util.TimeZone;
  * One strict Freemarker configuration. Templates come from the user's folder first, file by
  * file, then from the jar's {@code /templates}. The template's name picks its escaping:
  * {@code *.tf.ftl} HCL, {@code *.json.ftl} JSON, {@code *.yaml.ftl} YAML, {@code *.sh.ftl}
- * POSIX shell.
+ * POSIX shell, {@code *.md.ftl} Markdown text.
  */
 public final class TemplateEngine {
   /** Fixed, so a Freemarker upgrade cannot change the output behind our back. */
@@ -117,7 +117,8 @@ public final class TemplateEngine {
             escaping("*.tf.ftl", EscapingOutputFormat.HCL),
             escaping("*.json.ftl", EscapingOutputFormat.JSON),
             escaping("*.yaml.ftl", EscapingOutputFormat.YAML),
-            escaping("*.sh.ftl", EscapingOutputFormat.SHELL))
+            escaping("*.sh.ftl", EscapingOutputFormat.SHELL),
+            escaping("*.md.ftl", EscapingOutputFormat.MARKDOWN))
         .allowNoMatch(true);
   }
 

@@ -1,0 +1,133 @@
+package io.github.asgkms.access;
+
+import io.github.asgkms.plan.AccountPlan;
+import io.github.asgkms.plan.KeyPlan;
+import io.github.asgkms.plan.Plan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the JSON folders back: each key's policy statements, the create-grant policy documents
+ * (held by the role the spec names, since a JSON file attaches itself to nothing), and the
+ * {@code aws kms create-grant} and {@code aws sts get-caller-identity} calls of
+ * {@code create-grants.sh}.
+ */
+final class JsonDocuments {
+  private static final Pattern CREATE_GRANT_POLICY =
+      Pattern.compile("create-grant-policy(-[0-9]+)?\\.json");
+  private static final Set<String> IGNORED_OPTIONS = Set.of("--query", "--output",
+      "--grant-tokens");
+
+  private JsonDocuments() {}
+
+  static void read(Map<String, String> files, Plan plan, String creatorIdentity,
+      RenderedDocuments into) throws DocumentException {
+    for (AccountPlan account : plan.accounts()) {
+      String folder = "json/account-" + account.accountId() + "/";
+      for (KeyPlan key : account.keys()) {
+        String file = folder + "key-policy-" + key.name() + ".json";
+        String text = files.get(file);
+        if (text == null) {
+          throw new DocumentException(file, "missing: the key policy of " + key.name());
+        }
+        into.keyPolicies.put(key.arn(), PolicyReader.read(TreeReader.json(file, text), file,
+            null, ScalarValues.LITERAL));
+      }
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        String path = file.getKey();
+        if (!path.startsWith(folder)) {
+          continue;
+        }
+        String name = path.substring(folder.length());
+        if (CREATE_GRANT_POLICY.matcher(name).matches()) {
+          String identity = account.autoScalingAccount() ? creatorIdentity
+              : RenderedDocuments.unattached(account.accountId());
+          into.addIdentityPolicy(identity, PolicyReader.read(TreeReader.json(path,
+              file.getValue()), path, name.substring(0, name.length() - ".json".length()),
+              ScalarValues.LITERAL));
+        } else if (name.endsWith(".sh")) {
+          script(path, file.getValue(), into);
+        }
+      }
+    }
+  }
+
+  private static void script(String file, String text, RenderedDocuments into)
+      throws DocumentException {
+    for (ShellScript.Command command : ShellScript.awsCommands(file, text)) {
+      List<String> words = command.words();
+      String call = words.size() < 2 ? String.join(" ", words)
+          : words.get(0) + " " + words.get(1);
+      switch (call) {
+        case "kms create-grant" -> into.grants.add(createGrant(command));
+        case "sts get-caller-identity" -> into.stsCalls.add(new RenderedDocuments.StsCall(
+            options(command, Set.of("--region")).region(), command.where()));
+        default -> throw new DocumentException(command.where(), "aws " + call
+            + " is not a call the access model reads");
+      }
+    }
+  }
+
+  private static GrantDefinition createGrant(ShellScript.Command command)
+      throws DocumentException {
+    Options o = options(command, Set.of("--key-id", "--grantee-principal", "--operations",
+        "--name", "--retiring-principal", "--region"));
+    if (o.keyId == null || o.grantee == null || o.operations.isEmpty()) {
+      throw new DocumentException(command.where(), "create-grant without --key-id,"
+          + " --grantee-principal or --operations");
+    }
+    return new GrantDefinition(o.keyId, new GrantRequest(o.grantee, o.operations, o.name,
+        o.retiring), true, null, command.where());
+  }
+
+  /** The options of one command; any it does not know is an error. */
+  private static Options options(ShellScript.Command command, Set<String> known)
+      throws DocumentException {
+    Options o = new Options();
+    List<String> words = command.words();
+    for (int i = 2; i < words.size(); i++) {
+      String option = words.get(i);
+      if (!known.contains(option) && !IGNORED_OPTIONS.contains(option)) {
+        throw new DocumentException(command.where(), "option " + option + " of aws "
+            + words.get(0) + " " + words.get(1) + " is not read by the access model");
+      }
+      if (option.equals("--operations")) {
+        while (i + 1 < words.size() && !words.get(i + 1).startsWith("--")) {
+          o.operations.add(words.get(++i));
+        }
+        continue;
+      }
+      if (i + 1 >= words.size()) {
+        throw new DocumentException(command.where(), option + " without a value");
+      }
+      String value = words.get(++i);
+      switch (option) {
+        case "--key-id" -> o.keyId = value;
+        case "--grantee-principal" -> o.grantee = value;
+        case "--name" -> o.name = value;
+        case "--retiring-principal" -> o.retiring = value;
+        case "--region" -> o.region = value;
+        default -> {
+          // ignored: --query, --output, --grant-tokens shape the answer, not the access
+        }
+      }
+    }
+    return o;
+  }
+
+  private static final class Options {
+    String keyId;
+    String grantee;
+    final List<String> operations = new ArrayList<>();
+    String name;
+    String retiring;
+    String region;
+
+    String region() {
+      return region;
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package io.github.asgkms.access;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One KMS call: who makes it, the operation, the key, and the request context that condition
+ * keys read (KMS Developer Guide, "AWS KMS condition keys").
+ *
+ * @param caller the caller's ARN: a role session, a user, a role
+ * @param operation the API operation, such as {@code CreateGrant}
+ * @param keyArn the key ARN
+ * @param grant what CreateGrant asks for; null for other operations
+ * @param grantId the grant RetireGrant and RevokeGrant name; null for other operations
+ * @param forAwsResource whether an AWS service integrated with KMS sends it on the caller's
+ *     behalf: {@code kms:GrantIsForAWSResource}
+ */
+public record KmsRequest(String caller, String operation, String keyArn, GrantRequest grant,
+    String grantId, boolean forAwsResource) {
+
+  /** The operations whose requests carry {@code kms:GrantIsForAWSResource}. */
+  private static final List<String> GRANT_RESOURCE_OPERATIONS =
+      List.of("CreateGrant", "ListGrants", "RevokeGrant");
+
+  public static KmsRequest of(String caller, String operation, String keyArn) {
+    return new KmsRequest(caller, operation, keyArn, null, null, false);
+  }
+
+  public static KmsRequest createGrant(String caller, String keyArn, GrantRequest grant,
+      boolean forAwsResource) {
+    return new KmsRequest(caller, "CreateGrant", keyArn, grant, null, forAwsResource);
+  }
+
+  public static KmsRequest onGrant(String caller, String operation, String keyArn,
+      String grantId) {
+    return new KmsRequest(caller, operation, keyArn, null, grantId, false);
+  }
+
+  /** The IAM action: {@code kms:} and the operation. */
+  public String action() {
+    return "kms:" + operation;
+  }
+
+  /** The condition keys this request carries, lower-cased, as IAM compares them. */
+  public Map<String, List<String>> context() {
+    Map<String, List<String>> context = new LinkedHashMap<>();
+    String account = Principals.account(caller);
+    if (account != null) {
+      context.put("kms:calleraccount", List.of(account));
+    }
+    if (GRANT_RESOURCE_OPERATIONS.contains(operation)) {
+      context.put("kms:grantisforawsresource", List.of(Boolean.toString(forAwsResource)));
+    }
+    if (grant != null) {
+      context.put("kms:granteeprincipal", List.of(grant.grantee()));
+      context.put("kms:grantoperations", new ArrayList<>(grant.operations()));
+      if (grant.retiringPrincipal() != null) {
+        context.put("kms:retiringprincipal", List.of(grant.retiringPrincipal()));
+      }
+    }
+    return context;
+  }
+
+  /** The keys a condition may name, lower-cased; any other is reported as not modelled. */
+  static boolean isModelledKey(String key) {
+    return switch (key.toLowerCase(Locale.ROOT)) {
+      case "kms:calleraccount", "kms:grantisforawsresource", "kms:granteeprincipal",
+          "kms:grantoperations", "kms:retiringprincipal" -> true;
+      default -> false;
+    };
+  }
+
+  /** Whether the key may hold several values, so that only set operators can test it. */
+  static boolean isMultivalued(String key) {
+    return key.equalsIgnoreCase("kms:GrantOperations");
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder(action());
+    if (grant != null) {
+      out.append(" (grantee ").append(grant.grantee()).append(", operations ")
+          .append(String.join(" ", grant.operations()));
+      if (grant.retiringPrincipal() != null) {
+        out.append(", retiring principal ").append(grant.retiringPrincipal());
+      }
+      out.append(forAwsResource ? ", for an AWS resource" : "").append(')');
+    }
+    return out.toString();
+  }
+}

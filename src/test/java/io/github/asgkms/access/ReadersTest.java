@@ -1,0 +1,127 @@
+package io.github.asgkms.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The CloudFormation intrinsics, the JSON strictness, the CLI script's words. */
+class ReadersTest {
+  private static final String STACK = """
+      Resources:
+        Role:
+          Type: AWS::IAM::Role
+          Properties:
+            ManagedPolicyArns:
+              - !Ref Policy
+              - {"Ref": "Policy"}
+        Policy:
+          Type: AWS::IAM::ManagedPolicy
+          Properties:
+            PolicyDocument:
+              Statement:
+                - Effect: "Allow"
+                  Action: "kms:CreateGrant"
+                  Resource: !Sub "arn:${AWS::Partition}:kms:us-west-2:444455556666:key/*"
+                  Condition:
+                    StringEquals:
+                      "kms:RetiringPrincipal": !GetAtt Role.Arn
+                      "kms:GranteePrincipal": {"Fn::GetAtt": ["Role", "Arn"]}
+        Function:
+          Type: AWS::Lambda::Function
+          Properties:
+            Role: !GetAtt Role.Arn
+        Grant:
+          Type: Custom::KmsGrant
+          Properties:
+            ServiceToken: !GetAtt Function.Arn
+            KeyId: "arn:aws-cn:kms:cn-north-1:444455556666:key/k"
+            GranteePrincipal: !Sub "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/x"
+            Operations: ["Decrypt"]
+            Name: "asg-k"
+            RetiringPrincipal: !GetAtt Role.Arn
+      """;
+
+  @Test
+  void cloudFormationIntrinsicsResolveToTheValuesCloudFormationGivesThem() throws Exception {
+    DocNode.Mapping root = (DocNode.Mapping) TreeReader.yaml("stack.yaml", STACK);
+    Map<String, DocNode.Mapping> resources = new java.util.LinkedHashMap<>();
+    ((DocNode.Mapping) root.entries().get("Resources")).entries()
+        .forEach((k, v) -> resources.put(k, (DocNode.Mapping) v));
+    CloudFormationValues values = new CloudFormationValues("aws-cn", "111122223333", resources);
+    PolicyDocument doc = PolicyReader.read(CloudFormationValues.property(
+        resources.get("Policy"), "PolicyDocument"), "p", null, values);
+    Statement s = doc.statements().get(0);
+    assertThat(s.resources()).containsExactly("arn:aws-cn:kms:us-west-2:444455556666:key/*");
+    assertThat(s.conditions()).extracting(ConditionClause::values).containsExactly(
+        List.of("arn:aws-cn:iam::111122223333:role/asg-kms-Role"),
+        List.of("arn:aws-cn:iam::111122223333:role/asg-kms-Role"));
+  }
+
+  @Test
+  void theStackGivesTheRolesPoliciesAndTheGrantsWithTheFunctionsRole() throws Exception {
+    io.github.asgkms.plan.Plan plan = Plans.crossAccount("aws-cn");
+    RenderedDocuments docs = new RenderedDocuments();
+    CloudFormationDocuments.read(Map.of(
+        "cloudformation/account-444455556666/key-policy-remote.yaml", "[]",
+        "cloudformation/account-111122223333/auto-scaling-account-stack.yaml", STACK),
+        plan, docs);
+    String role = "arn:aws-cn:iam::111122223333:role/asg-kms-Role";
+    assertThat(docs.identityPolicies()).containsOnlyKeys(role);
+    assertThat(docs.identityPolicies().get(role)).hasSize(2);
+    assertThat(docs.grants()).singleElement().satisfies(g -> {
+      assertThat(g.caller()).isEqualTo(role);
+      assertThat(g.request().retiringPrincipal()).isEqualTo(role);
+      assertThat(g.request().grantee()).isEqualTo("arn:aws-cn:iam::111122223333:role/x");
+    });
+  }
+
+  @Test
+  void aStackResourceOrFunctionItCannotJudgeIsAnError() {
+    assertThatThrownBy(() -> CloudFormationDocuments.read(Map.of(
+        "cloudformation/account-444455556666/key-policy-remote.yaml", "[]",
+        "cloudformation/account-111122223333/auto-scaling-account-stack.yaml",
+        "Resources:\n  U:\n    Type: AWS::IAM::User\n"), Plans.crossAccount("aws"),
+        new RenderedDocuments())).hasMessageContaining("resource U of type AWS::IAM::User is"
+            + " not one the access model can judge the access of");
+    assertThatThrownBy(() -> PolicyReader.read(TreeReader.yaml("k.yaml",
+        "- Effect: Allow\n  Action: !Join [\"\", [kms, \":*\"]]\n"), "k", null,
+        new CloudFormationValues("aws", "1", Map.of()))).hasMessageContaining(
+            "expected a string, not !Join");
+  }
+
+  @Test
+  void jsonWithADuplicateKeyOrAnUnknownElementIsAnError() {
+    assertThatThrownBy(() -> TreeReader.json("p.json",
+        "{\"Statement\": [], \"Statement\": []}")).hasMessageContaining("p.json:1:30: not JSON: Duplicate field 'Statement'");
+    assertThatThrownBy(() -> PolicyReader.read(TreeReader.json("p.json",
+        "[{\"Effect\": \"Allow\", \"Actions\": \"kms:*\"}]"), "p", null, ScalarValues.LITERAL))
+        .hasMessageContaining("unknown statement element 'Actions'");
+  }
+
+  @Test
+  void theScriptsAwsCommandsAreSplitAsTheShellSplitsThem() throws Exception {
+    List<ShellScript.Command> commands = ShellScript.awsCommands("s.sh", """
+        #!/bin/sh
+        region='us-gov-west-1'
+        caller=$(aws sts get-caller-identity --region "$region" --query Account --output text)
+        printf 'Creating grant %s\\n' x
+        aws kms create-grant --key-id 'arn:a b' --operations Decrypt \\
+          CreateGrant --name "n\\"q" --region ${region}
+        """);
+    assertThat(commands).extracting(ShellScript.Command::words).containsExactly(
+        List.of("sts", "get-caller-identity", "--region", "us-gov-west-1", "--query",
+            "Account", "--output", "text"),
+        List.of("kms", "create-grant", "--key-id", "arn:a b", "--operations", "Decrypt",
+            "CreateGrant", "--name", "n\"q", "--region", "us-gov-west-1"));
+    assertThat(commands.get(1).where()).isEqualTo("s.sh:5");
+    assertThatThrownBy(() -> ShellScript.awsCommands("s.sh",
+        "aws kms create-grant --name \"$(date)\"\n")).hasMessageContaining(
+            "s.sh:1: a $ expansion the access model does not read");
+    assertThatThrownBy(() -> ShellScript.awsCommands("s.sh",
+        "\"$aws\" kms create-grant --name x\n")).hasMessageContaining(
+            "s.sh:1: a grant operation outside an aws command");
+  }
+}
