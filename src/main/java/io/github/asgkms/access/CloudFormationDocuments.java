@@ -3,7 +3,6 @@ package io.github.asgkms.access;
 import io.github.asgkms.plan.AccountPlan;
 import io.github.asgkms.plan.KeyPlan;
 import io.github.asgkms.plan.Plan;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
