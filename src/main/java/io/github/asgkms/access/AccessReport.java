@@ -21,10 +21,6 @@ public record AccessReport(List<AccessFinding> findings, List<String> notes,
     deployments = List.copyOf(deployments);
   }
 
-  public static AccessReport empty() {
-    return new AccessReport(List.of(), List.of(), List.of());
-  }
-
   public boolean passed() {
     return findings.isEmpty();
   }

@@ -1,9 +1,7 @@
 package io.github.asgkms.access;
 
 import io.github.asgkms.plan.AccountPlan;
-import io.github.asgkms.plan.KeyPlan;
 import io.github.asgkms.plan.Plan;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +25,7 @@ final class CloudFormationDocuments {
       throws DocumentException {
     for (AccountPlan account : plan.accounts()) {
       String folder = "cloudformation/account-" + account.accountId() + "/";
-      for (KeyPlan key : account.keys()) {
-        String file = folder + "key-policy-" + key.name() + ".yaml";
-        String text = files.get(file);
-        if (text == null) {
-          throw new DocumentException(file, "missing: the key policy of " + key.name());
-        }
-        into.keyPolicies.put(key.arn(), PolicyReader.read(TreeReader.yaml(file, text), file,
-            null, ScalarValues.LITERAL));
-      }
+      KeyPolicyFiles.read(files, account, folder, "yaml", TreeReader::yaml, into);
       String stack = folder + "auto-scaling-account-stack.yaml";
       if (files.containsKey(stack)) {
         readStack(stack, files.get(stack), plan, account.accountId(), into);

@@ -8,7 +8,6 @@ import io.github.asgkms.access.SequenceData.Scenario;
 import io.github.asgkms.access.SequenceData.Sequence;
 import io.github.asgkms.plan.KeyPlan;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -264,12 +263,5 @@ final class CloudFormationReplay {
           request == null ? null : request + " on " + key.arn(), request == null ? null
               : caller, detail));
     }
-  }
-
-  /** For the tests: the scenarios' names. */
-  List<String> scenarios() {
-    List<String> names = new ArrayList<>();
-    sequence.scenarios().forEach(s -> names.add(s.name()));
-    return names;
   }
 }

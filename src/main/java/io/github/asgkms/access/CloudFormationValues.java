@@ -166,7 +166,6 @@ final class CloudFormationValues implements ScalarValues {
       if (!m.group(1).isEmpty()) {
         out.append("${").append(variable).append('}'); // ${!Literal} is a literal ${Literal}
       } else if (variable.contains(".") && !variable.startsWith("AWS::")) {
-        int dot = variable.indexOf('.');
         out.append(getAtt(new DocNode.Scalar(variable, "!GetAtt", where)));
       } else {
         out.append(ref(variable, where));
@@ -218,16 +217,5 @@ final class CloudFormationValues implements ScalarValues {
   /** The name CloudFormation gives a resource that names none: stack, logical ID, suffix. */
   private static String physicalName(String logicalId) {
     return STACK_NAME + "-" + logicalId;
-  }
-
-  List<String> roleArns() throws DocumentException {
-    List<String> roles = new java.util.ArrayList<>();
-    for (Map.Entry<String, DocNode.Mapping> r : resources.entrySet()) {
-      if (type(r.getValue()).equals("AWS::IAM::Role")) {
-        roles.add(getAtt(new DocNode.Scalar(r.getKey() + ".Arn", "!GetAtt", r.getValue()
-            .where())));
-      }
-    }
-    return List.copyOf(roles);
   }
 }

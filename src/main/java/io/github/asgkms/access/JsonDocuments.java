@@ -1,7 +1,6 @@
 package io.github.asgkms.access;
 
 import io.github.asgkms.plan.AccountPlan;
-import io.github.asgkms.plan.KeyPlan;
 import io.github.asgkms.plan.Plan;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,15 +26,7 @@ final class JsonDocuments {
       RenderedDocuments into) throws DocumentException {
     for (AccountPlan account : plan.accounts()) {
       String folder = "json/account-" + account.accountId() + "/";
-      for (KeyPlan key : account.keys()) {
-        String file = folder + "key-policy-" + key.name() + ".json";
-        String text = files.get(file);
-        if (text == null) {
-          throw new DocumentException(file, "missing: the key policy of " + key.name());
-        }
-        into.keyPolicies.put(key.arn(), PolicyReader.read(TreeReader.json(file, text), file,
-            null, ScalarValues.LITERAL));
-      }
+      KeyPolicyFiles.read(files, account, folder, "json", TreeReader::json, into);
       for (Map.Entry<String, String> file : files.entrySet()) {
         String path = file.getKey();
         if (!path.startsWith(folder)) {

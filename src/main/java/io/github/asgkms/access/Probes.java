@@ -1,7 +1,6 @@
 package io.github.asgkms.access;
 
 import io.github.asgkms.access.AccessFinding.Kind;
-import io.github.asgkms.access.Decision.Outcome;
 import io.github.asgkms.access.Decision.Source;
 import io.github.asgkms.access.SequenceData.Expect;
 import io.github.asgkms.access.SequenceData.Probe;

@@ -3,7 +3,6 @@ package io.github.asgkms.access;
 import io.github.asgkms.access.AccessFinding.Kind;
 import io.github.asgkms.access.Decision.Outcome;
 import io.github.asgkms.access.SequenceData.Expect;
-import io.github.asgkms.access.SequenceData.Keys;
 import io.github.asgkms.access.SequenceData.Sequence;
 import io.github.asgkms.access.SequenceData.Step;
 import io.github.asgkms.plan.GrantPlan;
@@ -169,7 +168,7 @@ final class Replay {
     String where = sequence.title() + ", step '" + step.name() + "'"
         + (key == null ? "" : " for key " + key.name());
     if (step.call().equals("sts:GetCallerIdentity")) {
-      return stsRegions(where, rendered);
+      return stsRegions(sequence, step, where, rendered);
     }
     String caller = rendered.caller(sequence.caller(), key);
     if (caller == null || ("forTheVolume".equals(step.grant())
@@ -207,9 +206,11 @@ final class Replay {
   }
 
   /** The CLI script must name a Region of the spec's partition for STS. */
-  private boolean stsRegions(String where, Lane rendered) {
+  private boolean stsRegions(Sequence sequence, Step step, String where, Lane rendered) {
     boolean ok = true;
     for (RenderedDocuments.StsCall sts : rendered.deployment.stsCalls) {
+      trace.add(sequence.id() + "/" + step.name() + ": " + sts.region() + ", in "
+          + rendered.deployment.plan.partition().id());
       if (sts.region() == null
           || !rendered.deployment.plan.partition().containsRegion(sts.region())) {
         findings.add(new AccessFinding(Kind.MISSING, format(), where,

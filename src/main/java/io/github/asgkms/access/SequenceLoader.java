@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,16 +48,6 @@ final class SequenceLoader {
       }
     }
     return loaded;
-  }
-
-  /** The resource names the up-to-date stamp covers: they shape warnings and ACCESS.md. */
-  static List<String> resources() {
-    List<String> names = new ArrayList<>();
-    for (String id : SEQUENCES) {
-      names.add(FOLDER + id + ".yaml");
-    }
-    names.add(FOLDER + "probes.yaml");
-    return names;
   }
 
   private static DocNode.Mapping read(String id) throws DocumentException {
@@ -219,9 +208,5 @@ final class SequenceLoader {
   private static List<String> texts(DocNode.Mapping m, String field) throws DocumentException {
     DocNode node = m.entries().get(field);
     return node == null ? List.of() : ScalarValues.LITERAL.strings(node);
-  }
-
-  static String lower(String text) {
-    return text.toLowerCase(Locale.ROOT);
   }
 }

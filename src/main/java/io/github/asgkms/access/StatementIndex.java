@@ -41,23 +41,19 @@ final class StatementIndex {
 
   /** @param lowerAction the action, lower-cased */
   boolean matchesAction(String lowerAction) {
-    if (exactActions.contains(lowerAction)) {
-      return true;
-    }
-    for (String pattern : actionPatterns) {
-      if (Wildcards.matches(pattern, lowerAction)) {
-        return true;
-      }
-    }
-    return false;
+    return matches(exactActions, actionPatterns, lowerAction);
   }
 
   boolean matchesResource(String resource) {
-    if (exactResources.contains(resource)) {
+    return matches(exactResources, resourcePatterns, resource);
+  }
+
+  private static boolean matches(Set<String> exact, List<String> patterns, String value) {
+    if (exact.contains(value)) {
       return true;
     }
-    for (String pattern : resourcePatterns) {
-      if (Wildcards.matches(pattern, resource)) {
+    for (String pattern : patterns) {
+      if (Wildcards.matches(pattern, value)) {
         return true;
       }
     }

@@ -110,10 +110,8 @@ final class TerraformDocuments {
   private void keyPolicies(AccountPlan account, Map<String, String> files, RenderedDocuments into)
       throws DocumentException {
     for (KeyPlan key : account.keys()) {
-      String file = folder + "key-policy-" + key.name() + ".tf";
-      if (!files.containsKey(file)) {
-        throw new DocumentException(file, "missing: the key policy of " + key.name());
-      }
+      String file = KeyPolicyFiles.path(folder, key, "tf");
+      KeyPolicyFiles.text(files, file, key);
       List<Located> inFile = byFile.getOrDefault(file, List.of());
       List<Located> applied = new ArrayList<>();
       for (Located located : inFile) {
