@@ -153,16 +153,12 @@ abstract class AbstractAsgKmsMojo extends AbstractMojo {
 
   /**
    * How the core may write: as this project, so that another project's manifest in the same
-   * directory is a conflict, with its notices in the build log. A run from the command line
-   * stands in for the build's own execution, so it may not take over the output of another
-   * configuration unless forced.
+   * directory is a conflict, with its notices in the build log.
    */
   WriteOptions writeOptions(boolean force) {
     String owner = project == null ? null : project.getGroupId() + ":" + project.getArtifactId();
-    boolean commandLine = mojoExecution != null
-        && COMMAND_LINE.equals(mojoExecution.getExecutionId());
     return WriteOptions.defaults().withForce(force).withOwner(owner)
-        .withNotices(new LogNotices(getLog())).withSameConfiguration(commandLine);
+        .withNotices(new LogNotices(getLog()));
   }
 
   /** The core's notices, as warnings: each is something the user should know happened. */

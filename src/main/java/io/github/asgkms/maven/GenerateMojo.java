@@ -54,7 +54,10 @@ public class GenerateMojo extends AbstractAsgKmsMojo {
     }
     SharedOutputCheck.refuseSharedOutput(this, session);
     GenerateRequest request = request(true);
-    WriteOptions options = writeOptions(force);
+    // A run from the command line standing in for a bound execution may not take over the
+    // output of another configuration unless forced.
+    WriteOptions options = writeOptions(force).withSameConfiguration(
+        SharedOutputCheck.standsInForBoundExecution(this, session));
     Generator.GenerateResult result = callCore(() -> Generator.generate(request, options));
     String output = relative(project.getBasedir(), outputDirectory);
     if (result.upToDate()) {

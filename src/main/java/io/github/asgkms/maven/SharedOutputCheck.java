@@ -57,6 +57,38 @@ final class SharedOutputCheck {
     }
   }
 
+  /**
+   * Whether this is a goal run from the command line ({@code default-cli}) that stands in for
+   * a {@code generate} execution the project binds to the same output directory: such a run
+   * does not see that execution's own {@code <configuration>}, so what it would prune may be
+   * that execution's. With no such execution, the command line is the only writer (the
+   * committed-output setup), and its configuration is the user's intent.
+   */
+  static boolean standsInForBoundExecution(AbstractAsgKmsMojo mojo, MavenSession session)
+      throws MojoExecutionException {
+    MojoExecution execution = mojo.mojoExecution;
+    if (mojo.project == null || execution == null || session == null
+        || !AbstractAsgKmsMojo.COMMAND_LINE.equals(execution.getExecutionId())) {
+      return false;
+    }
+    Plugin plugin = mojo.project.getPlugin(execution.getGroupId() + ":"
+        + execution.getArtifactId());
+    if (plugin == null) {
+      return false;
+    }
+    Path mine = mojo.outputDirectory.toPath().toAbsolutePath().normalize();
+    ExpressionEvaluator evaluator = new PluginParameterExpressionEvaluator(session, execution);
+    for (PluginExecution bound : plugin.getExecutions()) {
+      if (bound.getGoals().contains("generate")) {
+        Path theirs = outputDirectory(bound, evaluator, mojo.project.getBasedir());
+        if (theirs == null || mine.equals(theirs)) {
+          return true; // when unknown, the safe side: refuse rather than prune
+        }
+      }
+    }
+    return false;
+  }
+
   private static boolean declares(Plugin plugin, String id) {
     for (PluginExecution declared : plugin.getExecutions()) {
       if (declared.getId().equals(id)) {

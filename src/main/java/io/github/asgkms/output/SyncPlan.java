@@ -40,8 +40,6 @@ final class SyncPlan {
   final List<Difference> differences = new ArrayList<>();
   /** The new manifest, or null when the one on disk is already right. */
   Put manifest;
-  /** How many files the run generates, the manifest not counted. */
-  int generatedFiles;
 
   private final Tree tree;
   private final boolean force;
@@ -72,7 +70,6 @@ final class SyncPlan {
       }
     }
     plan.newManifest(newManifest, previous);
-    plan.generatedFiles = files.size();
     plan.differences.sort(null);
     plan.conflicts.sort(null);
     return plan;
