@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.asgkms.output.GeneratedFile;
 import io.github.asgkms.output.Manifest;
+import io.github.asgkms.output.WriteOptions;
 import io.github.asgkms.render.Format;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,13 +38,16 @@ class ConcurrentBuildsTest {
   }
 
   private Map<String, String> expected(Path spec) throws Exception {
-    List<GeneratedFile> files = Generator.render(new GenerateRequest(spec, "asg-kms.yaml",
-        temp.resolve("unused"), EnumSet.of(Format.TERRAFORM, Format.JSON), null)).files();
+    GenerateRequest request = new GenerateRequest(spec, "asg-kms.yaml",
+        temp.resolve("unused"), EnumSet.of(Format.TERRAFORM, Format.JSON), null);
+    List<GeneratedFile> files = Generator.render(request).files();
     Map<String, String> tree = new TreeMap<>();
     for (GeneratedFile file : files) {
       tree.put(file.path(), file.text());
     }
-    tree.put(Manifest.FILE_NAME, Manifest.of(files).toFile().text());
+    // The manifest as generate writes it: with the configuration that wrote the files.
+    tree.put(Manifest.FILE_NAME, WriteOptions.defaults()
+        .withConfiguration(request.configuration()).manifestOf(files).text());
     return tree;
   }
 
