@@ -9,8 +9,9 @@ def log = new File(basedir, 'build.log').text
   def text = new File(out, path).text
   assert text.contains('\n# change the spec and run mvn generate-sources.\n') : path
 }
-def runs = log.findAll(/asg-kms: \d+ files from src\/main\/asg-kms\/asg-kms.yaml into \S+ \([^)]*\)/)
+// 15 files: the 9 of the three formats and each account folder's ACCESS.md.
+def runs = log.findAll(/asg-kms: wrote \d+ of \d+ files from src\/main\/asg-kms\/asg-kms.yaml into \S+, [^\n]*/)
 assert runs.size() == 2 : runs
-assert runs[0].contains('(9 written, 0 unchanged, 0 deleted)') : runs[0]
-assert runs[1].contains('(0 written, 9 unchanged, 0 deleted)') : runs[1]
+assert runs[0].contains('wrote 15 of 15 files') && runs[0].endsWith(', 0 unchanged') : runs[0]
+assert runs[1].contains('wrote 0 of 15 files') && runs[1].endsWith(', 15 unchanged') : runs[1]
 return true
