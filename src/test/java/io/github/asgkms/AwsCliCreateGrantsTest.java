@@ -93,7 +93,8 @@ class AwsCliCreateGrantsTest {
         // As the README says to, with aws found on PATH as a user's shell finds it.
         succeeded(run(stub, golden.autoScalingCaller(), "sh", "-c", "exec aws \"$@\"", "aws",
             "kms", "retire-grant", "--key-id", keyArn, "--grant-id",
-            grant.path("GrantId").asText(), "--region", KmsKeyArn.parse(keyArn).region()));
+            grant.path("GrantId").asText(), "--region",
+            KmsKeyArn.parse(keyArn).orElseThrow().region()));
         List<JsonNode> requests = stub.requests();
         // Not the backup that lets the account that created a grant retire it.
         assertThat(requests.get(requests.size() - 1).path("allowedAs").asText())
@@ -145,7 +146,7 @@ class AwsCliCreateGrantsTest {
         .as("CreateGrant parameters").isEqualTo(expected);
     // KMS serves a key only in its own Region.
     assertThat(request.path("region").asText()).as("CreateGrant's signing Region")
-        .isEqualTo(KmsKeyArn.parse(grant.keyArn()).region());
+        .isEqualTo(KmsKeyArn.parse(grant.keyArn()).orElseThrow().region());
     assertThat(request.path("error").isNull()).as("error %s", request.path("error")).isTrue();
   }
 
@@ -201,7 +202,7 @@ class AwsCliCreateGrantsTest {
     }
 
     String keyAccount() {
-      return KmsKeyArn.parse(plan.grants().get(0).keyArn()).accountId();
+      return KmsKeyArn.parse(plan.grants().get(0).keyArn()).orElseThrow().accountId();
     }
 
     /** The grant creator: a session of its role, or a user of the Auto Scaling account. */
