@@ -130,6 +130,14 @@ final class Types {
           schemaOf("type", "array", "minItems", 1, "uniqueItems", true,
               "items", schemaOf("enum", GrantOperations.VALID.stream().sorted().toList()))));
     }
+
+    /** A preset by its name, which is how the spec writes the default. */
+    @Override
+    public Optional<Object> json(List<String> value) {
+      return List.of(GrantOperations.KNOWLEDGE_CENTER_PRESET, GrantOperations.USER_GUIDE_PRESET)
+          .stream().filter(name -> GrantOperations.preset(name).orElseThrow().equals(value))
+          .findFirst().map(name -> name);
+    }
   };
 
   /** A KMS key ARN, parsed: never an alias, a key ID alone or another service's ARN. */
@@ -221,6 +229,11 @@ final class Types {
       public Map<String, Object> schema() {
         return objectSchema(fields);
       }
+
+      @Override
+      public Optional<FieldSet> members() {
+        return Optional.of(fields);
+      }
     };
   }
 
@@ -253,6 +266,16 @@ final class Types {
       @Override
       public Map<String, Object> schema() {
         return schemaOf("type", "array", "minItems", 1, "items", item.schema());
+      }
+
+      @Override
+      public Optional<FieldSet> members() {
+        return item.members();
+      }
+
+      @Override
+      public String memberPrefix(String name) {
+        return name + "[].";
       }
     };
   }

@@ -16,6 +16,16 @@ interface ValueType<T> {
   /** The value's JSON Schema (draft-07), as maps, lists, strings, numbers and booleans. */
   Map<String, Object> schema();
 
+  /** The properties of the mapping this value is, or that each item of this list is. */
+  default Optional<FieldSet> members() {
+    return Optional.empty();
+  }
+
+  /** How the field table names the members of a field called {@code name}. */
+  default String memberPrefix(String name) {
+    return name + ".";
+  }
+
   /** {@code value} as the schema's {@code default} writes it; empty when it writes none. */
   default Optional<Object> json(T value) {
     return Optional.empty();
