@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.asgkms.render.Format;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -39,6 +42,21 @@ class GoldenTest {
       }
     }
     assertThat(actual).isEqualTo(TestFiles.readTree(expectedDir));
+  }
+
+  /**
+   * Some cases pin every format, so that each format's bytes are pinned, here and under the
+   * Turkish locale, and the formats are seen to agree on one spec.
+   */
+  @Test
+  void someCasesDeclareEveryFormat() throws Exception {
+    List<String> everyFormat = new ArrayList<>();
+    for (String name : GoldenCases.names().toList()) {
+      if (GoldenCases.formats(name).equals(EnumSet.allOf(Format.class))) {
+        everyFormat.add(name);
+      }
+    }
+    assertThat(everyFormat).contains("article-cross-account", "mixed");
   }
 
   /**
