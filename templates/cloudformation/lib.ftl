@@ -2,7 +2,8 @@
 [#--
   Shared macros for the CloudFormation templates. Values are escaped for YAML double-quoted
   scalars by the YAMLString output format: a template writes the quotes, the format makes the
-  value safe. Logical IDs are written bare: the plan makes them letters and digits only.
+  value safe. Logical IDs are written bare: names.grantLogicalId makes them letters and
+  digits only.
 --]
 
 [#--

@@ -24,7 +24,7 @@
 
 [#-- The Terraform name of the grant creator's policy number index (from 0), and its attachment. --]
 [#function createGrantPolicyId index]
-  [#return "asg_kms_create_grant" + (index > 0)?then("_" + (index + 1), "")]
+  [#return names.numbered("asg_kms_create_grant", index, "_")]
 [/#function]
 
 [#-- A one-line list of quoted strings: ["a", "b"]. --]

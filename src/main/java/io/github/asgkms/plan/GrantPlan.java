@@ -14,8 +14,6 @@ import java.util.List;
  * @param operations the operations granted, in the order given
  * @param retiringPrincipal the principal that retires the grant: the grant creator. The
  *     CloudFormation stack names its grant function's role instead, which only it knows
- * @param logicalId the grant's CloudFormation logical ID, from the key's name: letters and
- *     digits only, and distinct for distinct names (see {@link LogicalIds})
  */
 public record GrantPlan(
     String keyName,
@@ -24,8 +22,7 @@ public record GrantPlan(
     String region,
     String granteePrincipal,
     List<String> operations,
-    String retiringPrincipal,
-    String logicalId) {
+    String retiringPrincipal) {
 
   public GrantPlan {
     operations = List.copyOf(operations);

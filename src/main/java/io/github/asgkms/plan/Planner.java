@@ -4,6 +4,7 @@ import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.aws.KmsKeyArn;
 import io.github.asgkms.spec.KeySpec;
 import io.github.asgkms.spec.Spec;
+import io.github.asgkms.text.Numbering;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -74,8 +75,7 @@ public final class Planner {
       keysByAccount.computeIfAbsent(arn.accountId(), a -> new ArrayList<>()).add(plan);
       if (crossAccount) {
         GrantPlan grant = new GrantPlan(key.name(), key.grantName().orElse("asg-" + key.name()),
-            arn.arn(), arn.region(), roleArn, operations, grantCreatorArn,
-            LogicalIds.grant(key.name()));
+            arn.arn(), arn.region(), roleArn, operations, grantCreatorArn);
         grants.add(grant);
         grantsByAccount.computeIfAbsent(arn.accountId(), a -> new ArrayList<>()).add(grant);
       }
@@ -268,9 +268,8 @@ public final class Planner {
     List<IamPolicyPlan> policies = new ArrayList<>();
     for (List<PolicyStatement> document
         : PolicySplitter.split(statements, PolicySize.MANAGED_POLICY_LIMIT)) {
-      String numbered = name == null || policies.isEmpty() ? name
-          : name + "-" + (policies.size() + 1);
-      policies.add(new IamPolicyPlan(numbered, document, roleName));
+      policies.add(new IamPolicyPlan(
+          name == null ? null : Numbering.nth(name, policies.size(), "-"), document, roleName));
     }
     return policies;
   }

@@ -5,6 +5,7 @@ import io.github.asgkms.plan.AccountPlan;
 import io.github.asgkms.plan.IamPolicyPlan;
 import io.github.asgkms.plan.KeyPlan;
 import io.github.asgkms.plan.Plan;
+import io.github.asgkms.text.Numbering;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,9 +37,9 @@ final class JsonLayout implements Layout {
       List<IamPolicyPlan> policies = account.createGrantPolicies();
       for (int i = 0; i < policies.size(); i++) {
         // One document per policy: create-grant-policy.json, -2.json and so on.
-        String suffix = i == 0 ? "" : "-" + (i + 1);
         jobs.add(RenderJob.of(CREATE_GRANT_POLICY,
-            folder + "create-grant-policy" + suffix + ".json", plan, "account", account,
+            folder + Numbering.nth("create-grant-policy", i, "-") + ".json", plan,
+            "account", account,
             "policy", policies.get(i)));
       }
       if (!account.grants().isEmpty() && plan.grantManager() == GrantManager.CLI) {

@@ -272,7 +272,6 @@ class PlannerTest {
         .isEqualTo(new ServiceLinkedRolePlan("autoscaling.amazonaws.com", "web"));
     assertThat(plan.serviceLinkedRoleArn()).endsWith(
         ":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling_web");
-    assertThat(plan.grants()).extracting(GrantPlan::logicalId).containsExactly("GoldenAmiGrant");
   }
 
   @Test
