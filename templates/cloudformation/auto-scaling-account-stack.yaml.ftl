@@ -52,10 +52,10 @@ Resources:
               Service: "lambda.amazonaws.com"
             Action: "sts:AssumeRole"
       ManagedPolicyArns:
-[#list account.grantFunctionPolicies as functionPolicy]
+[#list account.createGrantPolicies as functionPolicy]
         - !Ref [=names.numbered("GrantFunctionPolicy", functionPolicy?index, "")]
 [/#list]
-[#list account.grantFunctionPolicies as functionPolicy]
+[#list account.createGrantPolicies as functionPolicy]
 
 [#if functionPolicy?is_first]
   # CreateGrant on the keys, only for grants to the service-linked role with each grant's own

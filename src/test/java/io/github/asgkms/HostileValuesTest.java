@@ -62,8 +62,9 @@ class HostileValuesTest {
     GrantPlan grant = new GrantPlan(h("name"), h("grant"), h("key-arn"), h("region"),
         h("grantee"), List.of(h("op1"), h("op2")), h("retiring"));
     IamPolicyPlan policy = new IamPolicyPlan(h("policy"), List.of(iamStatement), h("role"));
+    // One policy list serves each manager's creator; with a role, the stack attaches it too.
     AccountPlan account = new AccountPlan(ACCOUNT, true, List.of(key), List.of(grant),
-        List.of(policy), List.of(new IamPolicyPlan(null, List.of(iamStatement), null)));
+        List.of(policy));
     return new Plan(h("label"), Partition.AWS, ACCOUNT, h("role-name"), h("role-arn"),
         new ServiceLinkedRolePlan(h("service"), h("suffix")), manager, h("creator"),
         List.of(account), List.of(key), List.of());

@@ -81,22 +81,19 @@ public final class Planner {
       }
     }
 
-    // The grant creator's policy serves the tools run by an identity of the account; the stack's
-    // function has a role of its own, with its own policies.
+    // One identity creates the grants, whichever tool manages them: an identity of the
+    // account that runs Terraform or the CLI, or the role of the stack's grant function. The
+    // calls each makes decide its statements.
     List<IamPolicyPlan> createGrantPolicies = manager == GrantManager.CLOUDFORMATION
-        ? List.of()
+        ? policies(grantFunctionStatements(grantsByAccount, roleArn), null, null)
         : policies(grantCreatorStatements(grantsByAccount, spec, roleArn),
             CREATE_GRANT_POLICY_NAME + spec.serviceLinkedRoleSuffix().map(s -> "-" + s).orElse(""),
             spec.grantCreatorRoleName().orElse(null));
-    List<IamPolicyPlan> functionPolicies = manager != GrantManager.CLOUDFORMATION
-        ? List.of()
-        : policies(grantFunctionStatements(grantsByAccount, roleArn), null, null);
     List<AccountPlan> accounts = new ArrayList<>();
     keysByAccount.forEach((account, accountKeys) -> {
       boolean isAsg = account.equals(asgAccount);
       accounts.add(new AccountPlan(account, isAsg, accountKeys,
-          isAsg ? grants : List.of(), isAsg ? createGrantPolicies : List.of(),
-          isAsg ? functionPolicies : List.of()));
+          isAsg ? grants : List.of(), isAsg ? createGrantPolicies : List.of()));
     });
 
     List<String> warnings = new ArrayList<>();

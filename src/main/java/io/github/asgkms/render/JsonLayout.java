@@ -34,7 +34,7 @@ final class JsonLayout implements Layout {
         jobs.add(RenderJob.of(KEY_POLICY,
             folder + "key-policy-" + key.name() + ".json", plan, "account", account, "key", key));
       }
-      List<IamPolicyPlan> policies = account.createGrantPolicies();
+      List<IamPolicyPlan> policies = Layout.policiesToAttach(plan, account);
       for (int i = 0; i < policies.size(); i++) {
         // One document per policy: create-grant-policy.json, -2.json and so on.
         jobs.add(RenderJob.of(CREATE_GRANT_POLICY,

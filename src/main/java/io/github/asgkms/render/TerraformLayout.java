@@ -3,6 +3,7 @@ package io.github.asgkms.render;
 import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.plan.AccountPlan;
 import io.github.asgkms.plan.GrantPlan;
+import io.github.asgkms.plan.IamPolicyPlan;
 import io.github.asgkms.plan.KeyPlan;
 import io.github.asgkms.plan.Plan;
 import java.util.ArrayList;
@@ -50,10 +51,10 @@ final class TerraformLayout implements Layout {
             folder + "service-linked-role.tf", plan, "account", account,
             "role", plan.newServiceLinkedRole()));
       }
-      if (!account.createGrantPolicies().isEmpty()) {
+      List<IamPolicyPlan> policies = Layout.policiesToAttach(plan, account);
+      if (!policies.isEmpty()) {
         files.add(RenderJob.of(CREATE_GRANT_POLICY,
-            folder + "create-grant-policy.tf", plan, "account", account,
-            "policies", account.createGrantPolicies()));
+            folder + "create-grant-policy.tf", plan, "account", account, "policies", policies));
       }
       // A folder with nothing to apply gets no versions.tf either.
       if (!files.isEmpty()) {
