@@ -6,20 +6,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The output formats, each rendered into its own folder of the output directory. */
 public enum Format {
-  TERRAFORM("terraform", new TerraformLayout()),
-  JSON("json", new JsonLayout()),
-  CLOUDFORMATION("cloudformation", new CloudFormationLayout());
+  TERRAFORM("terraform", TerraformLayout::new),
+  JSON("json", JsonLayout::new),
+  CLOUDFORMATION("cloudformation", CloudFormationLayout::new);
 
   private final String id;
   private final Layout layout;
 
-  Format(String id, Layout layout) {
+  /** @param layout the format's layout, given the folder it fills: the format's ID */
+  Format(String id, Function<String, Layout> layout) {
     this.id = id;
-    this.layout = layout;
+    this.layout = layout.apply(id);
   }
 
   public String id() {
