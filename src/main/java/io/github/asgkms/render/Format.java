@@ -55,11 +55,14 @@ public enum Format {
 
   /** The access tables' template, which every format's account folders share. */
   public static final String ACCESS_TEMPLATE = "ACCESS.md.ftl";
+  /** What the formats' templates say alike, which each format's lib.ftl imports. */
+  static final String COMMON_LIBRARY = "common.ftl";
 
   /** Every built-in template of every format, by path under /templates, sorted. */
   public static List<String> builtInTemplates() {
     List<String> templates = new ArrayList<>();
     templates.add(ACCESS_TEMPLATE);
+    templates.add(COMMON_LIBRARY);
     for (Format format : values()) {
       templates.addAll(format.layout.templates());
     }
