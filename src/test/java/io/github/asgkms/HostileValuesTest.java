@@ -59,12 +59,12 @@ class HostileValuesTest {
         List.of(h("iam-action")), List.of(h("iam-resource")), List.of());
     KeyPlan key = new KeyPlan(h("name"), h("arn"), ACCOUNT, h("region"), true,
         List.of(statement), false);
-    // Logical IDs are the plan's own, letters and digits by construction, never spec text.
     GrantPlan grant = new GrantPlan(h("name"), h("grant"), h("key-arn"), h("region"),
-        h("grantee"), List.of(h("op1"), h("op2")), h("retiring"), "HostileGrant");
+        h("grantee"), List.of(h("op1"), h("op2")), h("retiring"));
     IamPolicyPlan policy = new IamPolicyPlan(h("policy"), List.of(iamStatement), h("role"));
+    // One policy list serves each manager's creator; with a role, the stack attaches it too.
     AccountPlan account = new AccountPlan(ACCOUNT, true, List.of(key), List.of(grant),
-        List.of(policy), List.of(new IamPolicyPlan(null, List.of(iamStatement), null)));
+        List.of(policy));
     return new Plan(h("label"), Partition.AWS, ACCOUNT, h("role-name"), h("role-arn"),
         new ServiceLinkedRolePlan(h("service"), h("suffix")), manager, h("creator"),
         List.of(account), List.of(key), List.of());
@@ -195,7 +195,11 @@ class HostileValuesTest {
         .isEqualTo(h("value"));
 
     JsonNode stack = yaml.readTree(files.get("cfn-stack.yaml"));
-    JsonNode grant = stack.path("Resources").path("HostileGrant").path("Properties");
+    // The grant's logical ID comes from the hostile key name, and keeps only what is safe bare.
+    String grantId = "NameqbfileetcpasswdiftruexendifxyididGrantDash103104";
+    assertThat(stack.path("Resources").path(grantId).path("Type").asText())
+        .isEqualTo("Custom::KmsGrant");
+    JsonNode grant = stack.path("Resources").path(grantId).path("Properties");
     assertThat(grant.path("KeyId").asText()).isEqualTo(h("key-arn"));
     assertThat(grant.path("GranteePrincipal").asText()).isEqualTo(h("grantee"));
     assertThat(grant.path("Name").asText()).isEqualTo(h("grant"));
@@ -207,7 +211,7 @@ class HostileValuesTest {
     // Only the stack's own resources: no value added one.
     assertThat(stack.path("Resources").fieldNames()).toIterable().containsExactlyInAnyOrder(
         "ServiceLinkedRole", "GrantFunctionRole", "GrantFunction", "GrantFunctionLogs",
-        "GrantFunctionLogsPolicy", "GrantFunctionPolicy", "HostileGrant", "CreateGrantPolicy");
+        "GrantFunctionLogsPolicy", "GrantFunctionPolicy", grantId, "CreateGrantPolicy");
   }
 
   @Test

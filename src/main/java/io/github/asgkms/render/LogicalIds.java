@@ -1,4 +1,4 @@
-package io.github.asgkms.plan;
+package io.github.asgkms.render;
 
 import java.util.Locale;
 
@@ -20,6 +20,10 @@ import java.util.Locale;
  * gives back the letters, the digits and the dashes before letters (one capital for each,
  * besides the first letter), and the positions give back the other dashes. A 63-character
  * name gives at most 63 + 5 + 4 + 2 &times; 62 characters: well within CloudFormation's 255.
+ *
+ * <p>The stack writes the IDs bare, so a character that no spec's key name holds, which only a
+ * plan made by hand can bring, is left out rather than written: like Terraform's names (see
+ * {@code terraform/lib.ftl}), the ID stays letters and digits whatever it is given.
  */
 final class LogicalIds {
   private LogicalIds() {}
@@ -31,14 +35,16 @@ final class LogicalIds {
     boolean capitalize = true;
     for (int i = 0; i < keyName.length(); i++) {
       char c = keyName.charAt(i);
-      if (c != '-') {
+      if (c == '-') {
+        if (i + 1 < keyName.length() && isLowercaseLetter(keyName.charAt(i + 1))) {
+          capitalize = true;
+        } else {
+          hiddenDashes.append(String.format(Locale.ROOT, "%02d", i + 1));
+        }
+      } else if (isLowercaseLetter(c) || c >= '0' && c <= '9') {
         id.append(capitalize ? Character.toUpperCase(c) : c);
         capitalize = false;
-      } else if (i + 1 < keyName.length() && isLowercaseLetter(keyName.charAt(i + 1))) {
-        capitalize = true;
-      } else {
-        hiddenDashes.append(String.format(Locale.ROOT, "%02d", i + 1));
-      }
+      } // any other character is left out: see above
     }
     id.append("Grant");
     if (!hiddenDashes.isEmpty()) {

@@ -1,4 +1,4 @@
-package io.github.asgkms.plan;
+package io.github.asgkms.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +47,12 @@ class LogicalIdsTest {
       assertThat(other).as("%s and %s both give %s", other, name, id).isNull();
     }
     assertThat(nameById).hasSize(3124);
+  }
+
+  /** The stack writes IDs bare: what no key name holds, only a hand-made plan, is left out. */
+  @Test
+  void keepsLettersAndDigitsWhateverTheName() {
+    assertThat(LogicalIds.grant("a\"b: c\n#")).isEqualTo("AbcGrant");
   }
 
   @Test
