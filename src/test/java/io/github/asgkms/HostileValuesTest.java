@@ -61,17 +61,13 @@ class HostileValuesTest {
         "conditions", List.of());
     KeyPlan key = HostileRecords.build(KeyPlan.class, "accountId", ACCOUNT,
         "statements", List.of(statement), "completePolicy", false);
-    // Logical IDs are the plan's own, letters and digits by construction, never spec text.
     GrantPlan grant = HostileRecords.build(GrantPlan.class, "keyName", key.name(),
-        "name", h("grant"), "operations", List.of(h("op1"), h("op2")),
-        "logicalId", "HostileGrant");
+        "name", h("grant"), "operations", List.of(h("op1"), h("op2")));
     IamPolicyPlan policy = HostileRecords.build(IamPolicyPlan.class, "name", h("policy"),
         "statements", List.of(iamStatement));
-    IamPolicyPlan functionPolicy = HostileRecords.build(IamPolicyPlan.class, "name", null,
-        "statements", List.of(iamStatement), "roleName", null);
+    // One policy list serves each manager's creator; with a role, the stack attaches it too.
     AccountPlan account = HostileRecords.build(AccountPlan.class, "accountId", ACCOUNT,
-        "keys", List.of(key), "grants", List.of(grant), "createGrantPolicies", List.of(policy),
-        "grantFunctionPolicies", List.of(functionPolicy));
+        "keys", List.of(key), "grants", List.of(grant), "createGrantPolicies", List.of(policy));
     return HostileRecords.build(Plan.class, "partition", Partition.AWS,
         "autoScalingAccountId", ACCOUNT, "grantManager", manager, "accounts", List.of(account),
         "keys", List.of(key), "warnings", List.of());
@@ -204,7 +200,11 @@ class HostileValuesTest {
         .isEqualTo(h("values"));
 
     JsonNode stack = yaml.readTree(files.get("cfn-stack.yaml"));
-    JsonNode grant = stack.path("Resources").path("HostileGrant").path("Properties");
+    // The grant's logical ID comes from the hostile key name, and keeps only what is safe bare.
+    String grantId = "NameqbfileetcpasswdiftruexendifxyididGrantDash103104";
+    assertThat(stack.path("Resources").path(grantId).path("Type").asText())
+        .isEqualTo("Custom::KmsGrant");
+    JsonNode grant = stack.path("Resources").path(grantId).path("Properties");
     assertThat(grant.path("KeyId").asText()).isEqualTo(h("keyArn"));
     assertThat(grant.path("GranteePrincipal").asText()).isEqualTo(h("granteePrincipal"));
     assertThat(grant.path("Name").asText()).isEqualTo(h("grant"));
@@ -216,7 +216,7 @@ class HostileValuesTest {
     // Only the stack's own resources: no value added one.
     assertThat(stack.path("Resources").fieldNames()).toIterable().containsExactlyInAnyOrder(
         "ServiceLinkedRole", "GrantFunctionRole", "GrantFunction", "GrantFunctionLogs",
-        "GrantFunctionLogsPolicy", "GrantFunctionPolicy", "HostileGrant", "CreateGrantPolicy");
+        "GrantFunctionLogsPolicy", "GrantFunctionPolicy", grantId, "CreateGrantPolicy");
   }
 
   @Test
