@@ -26,7 +26,7 @@ final class JsonDocuments {
       RenderedDocuments into) throws DocumentException {
     for (AccountPlan account : plan.accounts()) {
       String folder = "json/account-" + account.accountId() + "/";
-      KeyPolicyFiles.read(files, account, folder, "json", TreeReader::json, into);
+      KeyPolicyFiles.read(files, account, folder, "json", KeyPolicyFiles.JSON, into);
       for (Map.Entry<String, String> file : files.entrySet()) {
         String path = file.getKey();
         if (!path.startsWith(folder)) {
