@@ -240,10 +240,17 @@ public final class AccessTables {
     throw new IllegalStateException("a source that concerns no key: " + source.describe());
   }
 
-  private static List<String> operations() {
+  /** The operations a table asks about: every action on a key, and RetireGrant. */
+  private static final List<String> OPERATIONS = operationsAsked();
+
+  private static List<String> operationsAsked() {
     List<String> operations = new ArrayList<>(KmsActions.ON_A_KEY);
     operations.add("RetireGrant");
-    return operations;
+    return List.copyOf(operations);
+  }
+
+  private static List<String> operations() {
+    return OPERATIONS;
   }
 
   /** The request the table asks about: grants as the spec plans them. */

@@ -25,7 +25,7 @@ final class CloudFormationDocuments {
       throws DocumentException {
     for (AccountPlan account : plan.accounts()) {
       String folder = "cloudformation/account-" + account.accountId() + "/";
-      KeyPolicyFiles.read(files, account, folder, "yaml", TreeReader::yaml, into);
+      KeyPolicyFiles.read(files, account, folder, "yaml", KeyPolicyFiles.YAML, into);
       String stack = folder + "auto-scaling-account-stack.yaml";
       if (files.containsKey(stack)) {
         readStack(stack, files.get(stack), plan, account.accountId(), into);

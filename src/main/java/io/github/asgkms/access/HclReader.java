@@ -19,18 +19,27 @@ final class HclReader {
   private final String text;
   private int pos;
   private int line = 1;
-  private int column = 1;
+  /** Where the current line starts in the text: columns count from there. */
+  private int lineStart;
   private Token token;
   /** Brackets and parentheses inside which line breaks mean nothing. */
   private int bracketDepth;
 
-  private HclReader(String file, String text) {
+  private final HclNames names;
+
+  private HclReader(String file, String text, HclNames names) {
     this.file = file;
     this.text = text;
+    this.names = names;
   }
 
   static Hcl.Body read(String file, String text) throws DocumentException {
-    HclReader reader = new HclReader(file, text);
+    return read(file, text, new HclNames());
+  }
+
+  /** Reads a file, sharing identifiers with the other files read with the same names. */
+  static Hcl.Body read(String file, String text, HclNames names) throws DocumentException {
+    HclReader reader = new HclReader(file, text, names);
     reader.advance();
     Hcl.Body body = reader.body(Kind.EOF);
     return body;
@@ -131,7 +140,8 @@ final class HclReader {
         // A reference: name, then .attribute or [index] steps.
       }
     }
-    List<String> path = new ArrayList<>(List.of(start.text()));
+    List<String> path = new ArrayList<>(4);
+    path.add(start.text());
     while (true) {
       if (token.kind() == Kind.DOT) {
         advance();
@@ -239,19 +249,23 @@ final class HclReader {
   }
 
   // ---- lexer
+  //
+  // The generated Terraform of thousands of keys is tens of megabytes, so the lexer walks the
+  // text without per-character bookkeeping: the column is the distance from the start of the
+  // line, and a location's text is made only for a message.
 
   private void advance() throws DocumentException {
     while (true) {
       skipBlanksAndComments();
       if (pos >= text.length()) {
-        token = new Token(Kind.EOF, "", file, line, column);
+        token = new Token(Kind.EOF, "", file, line, column());
         return;
       }
       char c = text.charAt(pos);
       if (c == '\n') {
         int atLine = line;
-        int atColumn = column;
-        step();
+        int atColumn = column();
+        newLine();
         if (bracketDepth > 0) {
           continue;
         }
@@ -265,8 +279,7 @@ final class HclReader {
 
   private Token lexToken(char c) throws DocumentException {
     int atLine = line;
-    int atColumn = column;
-    String at = null;
+    int atColumn = column();
     Kind single = switch (c) {
       case '{' -> Kind.LBRACE;
       case '}' -> Kind.RBRACE;
@@ -282,36 +295,34 @@ final class HclReader {
       if (c == '=' && peek(1) == '=') {
         throw error(where(), "operators are not read by the access model ('==')");
       }
-      step();
-      return new Token(single, String.valueOf(c), file, atLine, atColumn);
+      pos++;
+      return new Token(single, PUNCTUATION[single.ordinal()], file, atLine, atColumn);
     }
     if (c == '"') {
-      return new Token(Kind.STRING, quotedString(file + ":" + atLine + ":" + atColumn), file,
-          atLine, atColumn);
+      return new Token(Kind.STRING, quotedString(atLine, atColumn), file, atLine, atColumn);
     }
-    if (Character.isDigit(c)) {
+    if (isDigit(c)) {
       int start = pos;
-      while (pos < text.length() && (Character.isDigit(text.charAt(pos))
+      while (pos < text.length() && (isDigit(text.charAt(pos))
           || text.charAt(pos) == '.' && pos + 1 < text.length()
-              && Character.isDigit(text.charAt(pos + 1)))) {
-        step();
+              && isDigit(text.charAt(pos + 1)))) {
+        pos++;
       }
       return new Token(Kind.NUMBER, text.substring(start, pos), file, atLine, atColumn);
     }
-    if (Character.isLetter(c) || c == '_') {
+    if (isLetter(c) || c == '_') {
       int start = pos;
-      while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos))
-          || text.charAt(pos) == '_' || text.charAt(pos) == '-')) {
-        step();
+      while (pos < text.length() && isIdentifierPart(text.charAt(pos))) {
+        pos++;
       }
-      String word = text.substring(start, pos);
+      String word = names.of(text, start, pos);
       if (pos < text.length() && text.charAt(pos) == '(') {
         throw error(file + ":" + atLine + ":" + atColumn, "function calls are not read by the"
             + " access model ('" + word + "(')");
       }
       return new Token(Kind.IDENT, word, file, atLine, atColumn);
     }
-    at = where();
+    String at = where();
     if (c == '<' && peek(1) == '<') {
       throw error(at, "heredoc strings are not read by the access model");
     }
@@ -319,37 +330,75 @@ final class HclReader {
         + " lists, objects and references only");
   }
 
-  private String quotedString(String at) throws DocumentException {
-    step(); // the opening quote
-    StringBuilder out = new StringBuilder();
+  /** Each one-character token's text, by kind. */
+  private static final String[] PUNCTUATION = new String[Kind.values().length];
+
+  static {
+    PUNCTUATION[Kind.LBRACE.ordinal()] = "{";
+    PUNCTUATION[Kind.RBRACE.ordinal()] = "}";
+    PUNCTUATION[Kind.LBRACK.ordinal()] = "[";
+    PUNCTUATION[Kind.RBRACK.ordinal()] = "]";
+    PUNCTUATION[Kind.EQUALS.ordinal()] = "=";
+    PUNCTUATION[Kind.COLON.ordinal()] = ":";
+    PUNCTUATION[Kind.COMMA.ordinal()] = ",";
+    PUNCTUATION[Kind.DOT.ordinal()] = ".";
+  }
+
+  // Character's tests, answered for ASCII without a table lookup.
+
+  private static boolean isDigit(char c) {
+    return c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c);
+  }
+
+  private static boolean isLetter(char c) {
+    return c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
+  }
+
+  private static boolean isIdentifierPart(char c) {
+    return c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9' || c == '_'
+        || c == '-' : Character.isLetterOrDigit(c);
+  }
+
+  /** The string that starts at the opening quote at the line and column given. */
+  private String quotedString(int atLine, int atColumn) throws DocumentException {
+    pos++; // the opening quote
+    StringBuilder out = null;
+    int run = pos;
     while (true) {
       if (pos >= text.length() || text.charAt(pos) == '\n') {
-        throw error(at, "a string that does not end on its line");
+        throw error(file + ":" + atLine + ":" + atColumn,
+            "a string that does not end on its line");
       }
       char c = text.charAt(pos);
+      if (isPlain(c)) {
+        pos++;
+        continue;
+      }
+      if (c == '"' && out == null) {
+        pos++;
+        return text.substring(run, pos - 1); // a string without escapes, as most are
+      }
+      if (out == null) {
+        out = new StringBuilder();
+      }
+      out.append(text, run, pos);
       if (c == '"') {
-        step();
+        pos++;
         return out.toString();
       }
       if (c == '\\') {
         out.append(escape());
       } else if ((c == '$' || c == '%') && peek(1) == c && peek(2) == '{') {
         out.append(c).append('{'); // $${ and %%{ stand for a literal ${ and %{
-        step();
-        step();
-        step();
+        pos += 3;
       } else if ((c == '$' || c == '%') && peek(1) == '{') {
         throw error(where(), "template interpolation (" + c + "{...}) is not read by the access"
             + " model; write $${ for a literal " + c + "{");
       } else {
-        int run = pos;
-        while (run < text.length() && isPlain(text.charAt(run))) {
-          run++;
-        }
-        out.append(text, pos, Math.max(run, pos + 1));
-        column += Math.max(run, pos + 1) - pos; // no line break in a run
-        pos = Math.max(run, pos + 1);
+        out.append(c); // a lone $ or %
+        pos++;
       }
+      run = pos;
     }
   }
 
@@ -359,22 +408,22 @@ final class HclReader {
   }
 
   private String escape() throws DocumentException {
-    String at = where();
-    step();
+    int atLine = line;
+    int atColumn = column();
+    pos++;
     if (pos >= text.length()) {
-      throw error(at, "a backslash at the end of the file");
+      throw error(file + ":" + atLine + ":" + atColumn, "a backslash at the end of the file");
     }
-    char c = text.charAt(pos);
-    step();
+    char c = text.charAt(pos++); // a line break here is an unknown escape
     return switch (c) {
       case 'n' -> "\n";
       case 'r' -> "\r";
       case 't' -> "\t";
       case '"' -> "\"";
       case '\\' -> "\\";
-      case 'u' -> codePoint(4, at);
-      case 'U' -> codePoint(8, at);
-      default -> throw error(at, "unknown escape \\" + c);
+      case 'u' -> codePoint(4, file + ":" + atLine + ":" + atColumn);
+      case 'U' -> codePoint(8, file + ":" + atLine + ":" + atColumn);
+      default -> throw error(file + ":" + atLine + ":" + atColumn, "unknown escape \\" + c);
     };
   }
 
@@ -385,10 +434,9 @@ final class HclReader {
     String hex = text.substring(pos, pos + digits);
     try {
       int value = Integer.parseUnsignedInt(hex, 16);
-      for (int i = 0; i < digits; i++) {
-        step();
-      }
-      return new String(Character.toChars(value));
+      String decoded = new String(Character.toChars(value));
+      pos += digits;
+      return decoded;
     } catch (IllegalArgumentException e) {
       throw error(at, "bad escape \\" + (digits == 4 ? "u" : "U") + hex);
     }
@@ -398,23 +446,23 @@ final class HclReader {
     while (pos < text.length()) {
       char c = text.charAt(pos);
       if (c == ' ' || c == '\t' || c == '\r') {
-        step();
+        pos++;
       } else if (c == '#' || (c == '/' && peek(1) == '/')) {
-        while (pos < text.length() && text.charAt(pos) != '\n') {
-          step();
-        }
+        int end = text.indexOf('\n', pos);
+        pos = end < 0 ? text.length() : end;
       } else if (c == '/' && peek(1) == '*') {
         String at = where();
-        step();
-        step();
-        while (!(pos < text.length() && text.charAt(pos) == '*' && peek(1) == '/')) {
-          if (pos >= text.length()) {
-            throw error(at, "a comment that does not end");
-          }
-          step();
+        int end = text.indexOf("*/", pos + 2);
+        if (end < 0) {
+          throw error(at, "a comment that does not end");
         }
-        step();
-        step();
+        for (int i = pos; i < end; i++) {
+          if (text.charAt(i) == '\n') {
+            line++;
+            lineStart = i + 1;
+          }
+        }
+        pos = end + 2;
       } else {
         return;
       }
@@ -425,17 +473,18 @@ final class HclReader {
     return pos + ahead < text.length() ? text.charAt(pos + ahead) : '\0';
   }
 
-  private void step() {
-    if (text.charAt(pos) == '\n') {
-      line++;
-      column = 1;
-    } else {
-      column++;
-    }
+  /** Steps over the line break at {@link #pos}. */
+  private void newLine() {
     pos++;
+    line++;
+    lineStart = pos;
+  }
+
+  private int column() {
+    return pos - lineStart + 1;
   }
 
   private String where() {
-    return file + ":" + line + ":" + column;
+    return file + ":" + line + ":" + column();
   }
 }

@@ -24,14 +24,12 @@ final class JsonDocuments {
 
   static void read(Map<String, String> files, Plan plan, String creatorIdentity,
       RenderedDocuments into) throws DocumentException {
+    AccountFolders folders = new AccountFolders(files);
     for (AccountPlan account : plan.accounts()) {
       String folder = "json/account-" + account.accountId() + "/";
-      KeyPolicyFiles.read(files, account, folder, "json", TreeReader::json, into);
-      for (Map.Entry<String, String> file : files.entrySet()) {
+      KeyPolicyFiles.read(files, account, folder, "json", KeyPolicyFiles.JSON, into);
+      for (Map.Entry<String, String> file : folders.in(folder).entrySet()) {
         String path = file.getKey();
-        if (!path.startsWith(folder)) {
-          continue;
-        }
         String name = path.substring(folder.length());
         if (CREATE_GRANT_POLICY.matcher(name).matches()) {
           String identity = account.autoScalingAccount() ? creatorIdentity

@@ -111,6 +111,10 @@ final class KeyClasses {
     /** Where a statement stands: identity, document, statement; and the statement itself. */
     record Place(String identity, int document, int index, Statement statement) {}
 
+    private static final java.util.Comparator<Place> ORDER = java.util.Comparator
+        .comparing(Place::identity).thenComparingInt(Place::document)
+        .thenComparingInt(Place::index);
+
     private final Map<String, List<Place>> byResource = new HashMap<>();
     private final List<Place> everyKey = new ArrayList<>();
     private final AccessWorld world;
@@ -174,8 +178,7 @@ final class KeyClasses {
           places.add(place);
         }
       }
-      places.sort(java.util.Comparator.comparing(Place::identity)
-          .thenComparingInt(Place::document).thenComparingInt(Place::index));
+      places.sort(ORDER);
       return places;
     }
   }

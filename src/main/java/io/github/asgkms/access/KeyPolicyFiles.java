@@ -2,6 +2,8 @@ package io.github.asgkms.access;
 
 import io.github.asgkms.plan.AccountPlan;
 import io.github.asgkms.plan.KeyPlan;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,12 +12,65 @@ import java.util.Map;
  * otherwise be read as empty.
  */
 final class KeyPolicyFiles {
-  /** A JSON or YAML parser. */
+  /** The largest text whose leading comment lines are set aside; see {@link #YAML}. */
+  private static final int MAX_YAML_SHARED = 1 << 20;
+
+  /**
+   * A JSON or YAML parser, and the part of a text that alone decides what it parses to: texts
+   * with the same part give the same statements, so each part is parsed once.
+   */
   interface Parser {
     DocNode parse(String file, String text) throws DocumentException;
+
+    /** The part of the text that decides its statements; by default the whole text. */
+    default String significant(String text) {
+      return text;
+    }
   }
 
+  /** JSON has no comments: only the same text gives the same statements. */
+  static final Parser JSON = TreeReader::json;
+
+  /**
+   * YAML, without the comment lines the file opens with, which name the key and so differ
+   * from key to key. A line at the start of a YAML stream that begins with {@code #} is a
+   * comment; those set aside hold printable ASCII and tabs alone, so no other line break
+   * (YAML 1.1 also breaks lines at CR, NEL, LS and PS) and no character the reader refuses
+   * hides in them; and the whole text stays far below the reader's limit of 3 MiB of code
+   * points. Such a text therefore reads without error exactly when its rest does, to the same
+   * tree but for line numbers, which statements do not hold.
+   */
+  static final Parser YAML = new Parser() {
+    @Override
+    public DocNode parse(String file, String text) throws DocumentException {
+      return TreeReader.yaml(file, text);
+    }
+
+    @Override
+    public String significant(String text) {
+      if (text.length() > MAX_YAML_SHARED) {
+        return text;
+      }
+      int start = 0;
+      while (start < text.length() && text.charAt(start) == '#') {
+        int end = start + 1;
+        while (end < text.length() && isCommentChar(text.charAt(end))) {
+          end++;
+        }
+        if (end >= text.length() || text.charAt(end) != '\n') {
+          break;
+        }
+        start = end + 1;
+      }
+      return text.substring(start);
+    }
+  };
+
   private KeyPolicyFiles() {}
+
+  private static boolean isCommentChar(char c) {
+    return c >= ' ' && c <= '~' || c == '\t';
+  }
 
   static String path(String folder, KeyPlan key, String extension) {
     return folder + "key-policy-" + key.name() + "." + extension;
@@ -31,13 +86,25 @@ final class KeyPolicyFiles {
     return text;
   }
 
-  /** Reads the policy of each key of the account, written as an IAM JSON policy or snippet. */
+  /**
+   * Reads the policy of each key of the account, written as an IAM JSON policy or snippet.
+   * Keys of an account mostly have the same policy but for comments: each different one is
+   * parsed once, and its statements shared, which nothing changes.
+   */
   static void read(Map<String, String> files, AccountPlan account, String folder,
       String extension, Parser parser, RenderedDocuments into) throws DocumentException {
+    Map<String, List<Statement>> parsed = new HashMap<>();
     for (KeyPlan key : account.keys()) {
       String file = path(folder, key, extension);
-      into.keyPolicies.put(key.arn(), PolicyReader.read(parser.parse(file,
-          text(files, file, key)), file, null, ScalarValues.LITERAL));
+      String text = text(files, file, key);
+      String significant = parser.significant(text);
+      List<Statement> statements = parsed.get(significant);
+      if (statements == null) {
+        statements = PolicyReader.read(parser.parse(file, text), file, null,
+            ScalarValues.LITERAL).statements();
+        parsed.put(significant, statements);
+      }
+      into.keyPolicies.put(key.arn(), new PolicyDocument(file, null, statements));
     }
   }
 }

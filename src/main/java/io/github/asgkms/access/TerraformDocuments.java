@@ -24,6 +24,8 @@ final class TerraformDocuments {
       "aws_caller_identity", "aws_partition");
   /** Meta-arguments that order or place a resource but give no access. */
   private static final Set<String> META = Set.of("depends_on", "lifecycle", "provider");
+  private static final Set<String> STATEMENT_ARGUMENTS = Set.of("sid", "effect", "actions",
+      "not_actions", "resources", "not_resources");
 
   private final Plan plan;
   private final String account;
@@ -46,13 +48,15 @@ final class TerraformDocuments {
 
   static void read(Map<String, String> files, Plan plan, RenderedDocuments into)
       throws DocumentException {
+    AccountFolders folders = new AccountFolders(files);
+    HclNames names = new HclNames();
     for (AccountPlan account : plan.accounts()) {
       String folder = "terraform/account-" + account.accountId() + "/";
       TerraformDocuments reader = new TerraformDocuments(plan, account.accountId(), folder);
-      for (Map.Entry<String, String> file : files.entrySet()) {
+      for (Map.Entry<String, String> file : folders.in(folder).entrySet()) {
         if (file.getKey().startsWith(folder) && file.getKey().endsWith(".tf")
             && file.getKey().indexOf('/', folder.length()) < 0) {
-          reader.index(file.getKey(), HclReader.read(file.getKey(), file.getValue()));
+          reader.index(file.getKey(), HclReader.read(file.getKey(), file.getValue(), names));
         }
       }
       reader.keyPolicies(account, files, into);
@@ -222,8 +226,7 @@ final class TerraformDocuments {
   private Statement statement(Hcl.Block block) throws DocumentException {
     Map<String, Hcl.Attribute> a = block.body().attributes();
     for (String name : a.keySet()) {
-      if (!Set.of("sid", "effect", "actions", "not_actions", "resources", "not_resources")
-          .contains(name)) {
+      if (!STATEMENT_ARGUMENTS.contains(name)) {
         throw new DocumentException(a.get(name).where(), "unknown statement argument " + name);
       }
     }

@@ -101,6 +101,47 @@ class ReadersTest {
         .hasMessageContaining("unknown statement element 'Actions'");
   }
 
+  /** Two keys of one account, "a" and "b", for the key policy files. */
+  private static final io.github.asgkms.plan.Plan TWO_KEYS = Plans.of("""
+      version: 1
+      autoScalingAccountId: "111122223333"
+      keys:
+        - name: a
+          arn: arn:aws:kms:us-west-2:111122223333:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4a
+        - name: b
+          arn: arn:aws:kms:us-west-2:111122223333:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4b
+      """);
+  private static final String FOLDER = "cloudformation/account-111122223333/";
+  private static final String ALLOW = "- Effect: Allow\n  Action: kms:Decrypt\n  Resource: '*'\n";
+
+  @Test
+  void keyPoliciesThatDifferOnlyInTheirOpeningCommentsAreReadOnceEach() throws Exception {
+    RenderedDocuments docs = new RenderedDocuments();
+    CloudFormationDocuments.read(Map.of(FOLDER + "key-policy-a.yaml", "# key a\n" + ALLOW,
+        FOLDER + "key-policy-b.yaml", "# key b, another comment\n#\n" + ALLOW), TWO_KEYS, docs);
+    List<PolicyDocument> policies = List.copyOf(docs.keyPolicies().values());
+    assertThat(policies).extracting(PolicyDocument::origin).containsExactly(
+        FOLDER + "key-policy-a.yaml", FOLDER + "key-policy-b.yaml");
+    assertThat(policies.get(1).statements()).isSameAs(policies.get(0).statements())
+        .singleElement().extracting(Statement::actions).isEqualTo(List.of("kms:Decrypt"));
+  }
+
+  @Test
+  void aCommentLineThatHidesAnotherLineBreakIsNotSetAside() {
+    // YAML ends the comment at the carriage return: the flow list after it is content.
+    assertThatThrownBy(() -> CloudFormationDocuments.read(Map.of(
+        FOLDER + "key-policy-a.yaml", "# key a\n" + ALLOW,
+        FOLDER + "key-policy-b.yaml", "# key b\r[]\n" + ALLOW), TWO_KEYS,
+        new RenderedDocuments())).isInstanceOf(DocumentException.class)
+        .hasMessageContaining(FOLDER + "key-policy-b.yaml");
+    // JSON has no comments at all.
+    assertThatThrownBy(() -> JsonDocuments.read(Map.of(
+        "json/account-111122223333/key-policy-a.json", "[]",
+        "json/account-111122223333/key-policy-b.json", "# key b\n[]"), TWO_KEYS, "role",
+        new RenderedDocuments())).isInstanceOf(DocumentException.class)
+        .hasMessageContaining("json/account-111122223333/key-policy-b.json");
+  }
+
   @Test
   void theScriptsAwsCommandsAreSplitAsTheShellSplitsThem() throws Exception {
     List<ShellScript.Command> commands = ShellScript.awsCommands("s.sh", """
