@@ -92,7 +92,7 @@ public class PipelineBenchmark {
 
   /**
    * The same without the access check and its ACCESS.md tables: read, parse, validate, plan
-   * and render, with the engine started as a build starts it.
+   * and render, with a new template engine, as a build.
    */
   @Benchmark
   public List<GeneratedFile> pipelineWithoutAccessCheck() throws Exception {

@@ -32,7 +32,7 @@ final class RenderSession {
     try {
       Template template = templates.get(templateName);
       if (template == null) {
-        template = load(templateName);
+        template = configuration.getTemplate(templateName);
         templates.put(templateName, template);
       }
       out.clear();
@@ -64,20 +64,5 @@ final class RenderSession {
   private static RenderException runaway(String templateName, TextWriter.TooMuchText e) {
     return new RenderException("template " + templateName + " failed: it wrote more than "
         + TextWriter.MAX_CHARS + " characters for one file: a list or loop without end?", e);
-  }
-
-  /**
-   * A template from Freemarker's cache. A failure there may be one that parsing ahead
-   * ({@link TemplateEngine#preparse}) left in the cache, which Freemarker reports as "an error
-   * on an earlier attempt"; loading once more, afresh, gives the error with the message and
-   * location of a first load, whichever thread got there first.
-   */
-  private Template load(String name) throws IOException {
-    try {
-      return configuration.getTemplate(name);
-    } catch (IOException | RuntimeException e) {
-      configuration.removeTemplateFromCache(name);
-      return configuration.getTemplate(name);
-    }
   }
 }

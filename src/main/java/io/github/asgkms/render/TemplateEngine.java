@@ -81,21 +81,6 @@ public final class TemplateEngine {
     return new RenderSession(configuration);
   }
 
-  /**
-   * Parses these templates into the cache, ahead of the first file that needs them. A template
-   * that fails here is left for that file, if one needs it: {@link RenderSession} then loads it
-   * afresh, so the error has the message and location a first load gives.
-   */
-  void preparse(List<String> names) {
-    for (String name : names) {
-      try {
-        configuration.getTemplate(name);
-      } catch (IOException | RuntimeException | StackOverflowError e) {
-        // Reported, if ever, by the file that needs the template.
-      }
-    }
-  }
-
   /** How many templates this engine has parsed: each is parsed once, however often used. */
   int parsedTemplates() {
     return configuration.getCacheStorage() instanceof StrongCacheStorage storage
