@@ -1,6 +1,5 @@
 package io.github.asgkms.render;
 
-import freemarker.core.Environment;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -9,14 +8,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Renders files on one thread. Freemarker's configuration and parsed templates are shared and
- * safe to use from several threads; what is not is kept here, one per thread: the output
- * buffer, the templates already looked up, and the record models, which are wrapped once and
- * then kept for the thread's files.
+ * Renders files on one thread. Freemarker's configuration, object wrapper and parsed templates
+ * are shared and safe to use from several threads; what is not is kept here, one per thread:
+ * the output buffer and the templates already looked up.
  */
 final class RenderSession {
   private final Configuration configuration;
-  private final RecordObjectWrapper wrapper;
   /** Each template this session has used, so a file costs no lookup in Freemarker's cache. */
   private final Map<String, Template> templates = new HashMap<>();
   /** One buffer for every file of the session: a file's text is copied out of it once. */
@@ -24,7 +21,6 @@ final class RenderSession {
 
   RenderSession(Configuration configuration) {
     this.configuration = configuration;
-    this.wrapper = new RecordObjectWrapper(configuration.getIncompatibleImprovements());
   }
 
   /** Renders one template; the text is what the template wrote. */
@@ -36,10 +32,7 @@ final class RenderSession {
         templates.put(templateName, template);
       }
       out.clear();
-      Environment environment = template.createProcessingEnvironment(model, out, wrapper);
-      // Whatever a template wraps while it runs, this thread's wrapper wraps it.
-      environment.setObjectWrapper(wrapper);
-      environment.process();
+      template.process(model, out);
       return out.toString();
     } catch (TemplateException e) {
       if (e.getCause() instanceof TextWriter.TooMuchText tooMuch) {
