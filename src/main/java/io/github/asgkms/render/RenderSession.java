@@ -16,7 +16,7 @@ final class RenderSession {
   private final Configuration configuration;
   /** Each template this session has used, so a file costs no lookup in Freemarker's cache. */
   private final Map<String, Template> templates = new HashMap<>();
-  /** One buffer for every file of the session: a file's text is copied out of it once. */
+  /** One bounded buffer for every file of the session. */
   private final TextWriter out = new TextWriter(8192);
 
   RenderSession(Configuration configuration) {
