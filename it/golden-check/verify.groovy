@@ -1,6 +1,6 @@
 // Proves that in the golden-file setup, where only check is bound and its execution has a
 // configuration of its own, the headers name the goal with that execution, and that running
-// it writes exactly what check expects.
+// it writes exactly what check expects, and that check gives that command as its fix.
 def expected = new File(basedir, 'src/test/asg-kms/expected')
 def log = new File(basedir, 'build.log').text
 
@@ -13,4 +13,7 @@ assert !new File(basedir, 'target/generated-sources').exists()
 // Step 2: the stamp of the golden execution says nothing changed.
 assert log.contains('asg-kms: src/test/asg-kms/expected is up to date\n') ||
     log.contains('asg-kms: src/test/asg-kms/expected is up to date\r\n')
+
+// Step 3: check names the command that rewrites this execution's output, as the headers do.
+assert log.contains('Run mvn asg-kms:generate@golden to bring them up to date.') : log
 return true

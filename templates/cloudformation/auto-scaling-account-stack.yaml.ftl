@@ -4,14 +4,12 @@
   The stack of the Auto Scaling account: the service-linked role when the spec creates it, the
   grants on keys in other accounts with the function behind them when CloudFormation manages
   the grants, and the grant creator's policy when another tool does and the spec names its
-  role. Besides the grants'
-  (which end with Grant, or with GrantDash and digits, see LogicalIds), the logical IDs are
-  fixed or numbered policies, and none of them ends so.
+  role. Besides the grants' (names.grantLogicalId: they end with Grant, or with GrantDash and
+  digits), the logical IDs are fixed or numbered policies, and none of them ends so.
 --]
 [#assign namedPolicy = (account.createGrantPolicies?has_content
     && account.createGrantPolicies[0].roleName??)]
 [#assign grants = (plan.grantManager.id() == "cloudformation")?then(account.grants, [])]
-[#function numbered name index][#return name + (index > 0)?then(index + 1, "")][/#function]
 [@lib.header/]
 #
 # Deploy it with credentials of account [=account.accountId], which owns the Auto Scaling groups[#if grants?has_content]:
@@ -54,17 +52,17 @@ Resources:
               Service: "lambda.amazonaws.com"
             Action: "sts:AssumeRole"
       ManagedPolicyArns:
-[#list account.grantFunctionPolicies as functionPolicy]
-        - !Ref [=numbered("GrantFunctionPolicy", functionPolicy?index)]
+[#list account.createGrantPolicies as functionPolicy]
+        - !Ref [=names.numbered("GrantFunctionPolicy", functionPolicy?index, "")]
 [/#list]
-[#list account.grantFunctionPolicies as functionPolicy]
+[#list account.createGrantPolicies as functionPolicy]
 
 [#if functionPolicy?is_first]
   # CreateGrant on the keys, only for grants to the service-linked role with each grant's own
   # operations: whoever can update the stack can mint no other grant through the function.
   # Managed policies, as many as IAM's size limit needs, so that hundreds of keys fit.
 [/#if]
-  [=numbered("GrantFunctionPolicy", functionPolicy?index)]:
+  [=names.numbered("GrantFunctionPolicy", functionPolicy?index, "")]:
     Type: AWS::IAM::ManagedPolicy
     Properties:
       Description: "Create the KMS grants of this stack."
@@ -121,10 +119,11 @@ Resources:
               - "logs:PutLogEvents"
             Resource: !GetAtt GrantFunctionLogs.Arn
 [#list grants as grant]
+[#assign grantId = names.grantLogicalId(grant)]
 
   # Grant on [=grant.keyName], a key in another account, for the Auto Scaling service-linked
   # role: created from this account, in the key's Region, [=grant.region].
-  [=grant.logicalId]:
+  [=grantId]:
     Type: Custom::KmsGrant
 [#if plan.newServiceLinkedRole??]
     # Once the role it names exists, and the function may write its logs.
@@ -156,7 +155,7 @@ Resources:
 [/#if]
   # The grant creator's IAM policy, for the role the spec names: the same statements as
   # create-grant-policy.json.
-  [=numbered("CreateGrantPolicy", policy?index)]:
+  [=names.numbered("CreateGrantPolicy", policy?index, "")]:
     Type: AWS::IAM::ManagedPolicy
     Properties:
       ManagedPolicyName: "[=policy.name]"
@@ -175,8 +174,9 @@ Resources:
 
 Outputs:
 [#list grants as grant]
-  [=grant.logicalId]Id:
+[#assign grantId = names.grantLogicalId(grant)]
+  [=grantId]Id:
     Description: "ID of the grant on [=grant.keyName]."
-    Value: !Ref [=grant.logicalId]
+    Value: !Ref [=grantId]
 [/#list]
 [/#if]

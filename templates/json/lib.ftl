@@ -2,8 +2,10 @@
 [#--
   Shared macros for the JSON templates. Values are escaped for JSON strings by the JSONString
   output format: a template writes the quotes, the format makes the value safe. Macros emit
-  no final line break ([#t]); the caller's line ends it.
+  no final line break ([#t]); the caller's line ends it. What every format says alike comes
+  from common.ftl.
 --]
+[#import "/common.ftl" as common]
 
 [#-- One value, or an array of them: the article writes a lone Action or Resource bare. --]
 [#macro value values indent alwaysArray=false]
@@ -16,7 +18,7 @@
 
 [#-- A condition value: Bool conditions take JSON booleans, as in the article. --]
 [#macro conditionValue test value]
-[#if test == "Bool" && (value == "true" || value == "false")][=value][#else]"[=value]"[/#if][#t]
+[#if common.bareBoolean(test, value)][=value][#else]"[=value]"[/#if][#t]
 [/#macro]
 
 [#macro conditionValues c indent]

@@ -2,7 +2,8 @@
 kms_stub.py, through every request sequence CloudFormation sends a Custom::KmsGrant.
 
 Run by GrantFunctionBoto3Test with Debian's /usr/bin/python3 (python3-boto3, python3-yaml).
-The function's code and its resources' properties are read out of the golden stacks as
+The function's code and its resources' properties are read out of the golden cases' stacks
+(GOLDEN_CASES: every case rendered in every format, as GrantFunctionBoto3Test gives it) as
 CloudFormation reads them. The only change to the real client is its endpoint: boto3.client
 gets endpoint_url, so botocore still validates every request against the KMS service model,
 signs it with the Lambda credentials, and sends it over HTTP. The pre-signed response URL is
@@ -28,7 +29,7 @@ import yaml
 import kms_stub
 from test_grant_function import Context, ResponseServer
 
-GOLDEN = Path("src/test/resources/golden")
+GOLDEN = Path(os.environ.get("GOLDEN_CASES", "src/test/resources/golden"))
 STACK_NAME = "asg-kms"
 # What Lambda gives the function: the credentials of a session of its role.
 ACCESS_KEY, SECRET_KEY, SESSION_TOKEN = "ASIASTUBGRANTFUNCTION", "function-secret", "session"

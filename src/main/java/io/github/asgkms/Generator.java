@@ -72,9 +72,9 @@ public final class Generator {
       Stamp.write(request.stampFile(),
           new Stamp.Recorded(inputs, Stamp.ofGenerated(rendering.files(), manifest)));
     }
+    // What check fails on, generate writes and warns of.
     List<String> warnings = new ArrayList<>(rendering.warnings());
     rendering.access().findings().forEach(finding -> warnings.add(finding.message()));
-    warnings.addAll(rendering.access().notes());
     return new GenerateResult(false, rendering.files().size(), sync, List.copyOf(warnings));
   }
 
@@ -91,12 +91,10 @@ public final class Generator {
   public static CheckResult check(GenerateRequest request, WriteOptions options)
       throws SpecException, RenderException, IOException {
     Rendering rendering = render(request);
-    List<String> warnings = new ArrayList<>(rendering.warnings());
-    warnings.addAll(rendering.access().notes());
     OutputDirectory output = new OutputDirectory(request.outputDirectory(),
         options.withConfiguration(request.configuration()));
     return new CheckResult(output.compare(rendering.files()), rendering.access().findings(),
-        List.copyOf(warnings));
+        rendering.warnings());
   }
 
   /**
@@ -116,7 +114,7 @@ public final class Generator {
     if (request.accessTables()) {
       files = withAccessTables(files, renderer, plan, access, request.regenerateCommand());
     }
-    return new Rendering(plan, files, warnings(plan, request.formats()), access);
+    return new Rendering(plan, files, warnings(plan, request.formats(), access), access);
   }
 
   /** The files with each format's ACCESS.md added, all sorted by path. */
@@ -135,19 +133,19 @@ public final class Generator {
   }
 
   /**
-   * The plan's warnings, and one when the grants are left to a format this run does not
-   * generate: the key policies then let the Auto Scaling account in, and nothing here creates
-   * the grants that Auto Scaling needs.
+   * Every warning both goals show: the plan's; one when the grants are left to a format this
+   * run does not generate (the key policies then let the Auto Scaling account in, and nothing
+   * here creates the grants that Auto Scaling needs); and the access check's notes.
    */
-  static List<String> warnings(Plan plan, Set<Format> formats) {
-    Format managing = Format.managing(plan.grantManager());
-    if (plan.grants().isEmpty() || formats.contains(managing)) {
-      return plan.warnings();
-    }
+  static List<String> warnings(Plan plan, Set<Format> formats, AccessReport access) {
     List<String> warnings = new ArrayList<>(plan.warnings());
-    warnings.add("grantManager is " + plan.grantManager().id() + " but the " + managing.id()
-        + " format is not generated: nothing here creates the grants for keys in other"
-        + " accounts");
+    Format managing = Format.managing(plan.grantManager());
+    if (!plan.grants().isEmpty() && !formats.contains(managing)) {
+      warnings.add("grantManager is " + plan.grantManager().id() + " but the " + managing.id()
+          + " format is not generated: nothing here creates the grants for keys in other"
+          + " accounts");
+    }
+    warnings.addAll(access.notes());
     return List.copyOf(warnings);
   }
 
@@ -155,8 +153,9 @@ public final class Generator {
    * A plan, the files rendered from it, sorted by path, the warnings to show, and what the
    * access check found in the files.
    *
-   * @param warnings valid parts of the spec that have no effect, and grants that nothing
-   *     generated creates
+   * @param warnings what both goals show: valid parts of the spec that have no effect, grants
+   *     that nothing generated creates, and statements with conditions the access model does
+   *     not evaluate
    * @param access what the access model found, reading the rendered files back
    */
   public record Rendering(Plan plan, List<GeneratedFile> files, List<String> warnings,

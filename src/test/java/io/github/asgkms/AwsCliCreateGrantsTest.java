@@ -24,9 +24,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each golden {@code create-grants.sh} run by the real AWS CLI (Debian's {@code awscli}) against
- * {@code kms_stub.py}, as a user would run it: a clean HOME, credentials in the environment and
- * no Region configured anywhere. The CLI validates each call against its service model and
+ * Each golden case's {@code create-grants.sh}, rendered whether the case declares the JSON
+ * format or not ({@link GoldenCases#everyFormat()}), run by the real AWS CLI (Debian's {@code
+ * awscli}) against {@code kms_stub.py}, as a user would run it: a clean HOME, credentials in the
+ * environment and no Region configured anywhere. The CLI validates each call against its service model and
  * signs it; the stub checks the signature and records what was sent. This CLI version has no
  * endpoint setting in the environment, so a wrapper named {@code aws}, first on PATH, adds
  * {@code --endpoint-url} and nothing else.
@@ -48,7 +49,7 @@ class AwsCliCreateGrantsTest {
   }
 
   static Stream<Path> scripts() throws Exception {
-    try (Stream<Path> files = Files.walk(GoldenTest.GOLDEN)) {
+    try (Stream<Path> files = Files.walk(GoldenCases.everyFormat())) {
       List<Path> scripts = files.filter(p -> p.getFileName().toString().equals(SCRIPT))
           .sorted().toList();
       assertThat(scripts).as("golden create-grants.sh files").isNotEmpty();
@@ -93,7 +94,8 @@ class AwsCliCreateGrantsTest {
         // As the README says to, with aws found on PATH as a user's shell finds it.
         succeeded(run(stub, golden.autoScalingCaller(), "sh", "-c", "exec aws \"$@\"", "aws",
             "kms", "retire-grant", "--key-id", keyArn, "--grant-id",
-            grant.path("GrantId").asText(), "--region", KmsKeyArn.parse(keyArn).region()));
+            grant.path("GrantId").asText(), "--region",
+            KmsKeyArn.parse(keyArn).orElseThrow().region()));
         List<JsonNode> requests = stub.requests();
         // Not the backup that lets the account that created a grant retire it.
         assertThat(requests.get(requests.size() - 1).path("allowedAs").asText())
@@ -145,7 +147,7 @@ class AwsCliCreateGrantsTest {
         .as("CreateGrant parameters").isEqualTo(expected);
     // KMS serves a key only in its own Region.
     assertThat(request.path("region").asText()).as("CreateGrant's signing Region")
-        .isEqualTo(KmsKeyArn.parse(grant.keyArn()).region());
+        .isEqualTo(KmsKeyArn.parse(grant.keyArn()).orElseThrow().region());
     assertThat(request.path("error").isNull()).as("error %s", request.path("error")).isTrue();
   }
 
@@ -193,7 +195,7 @@ class AwsCliCreateGrantsTest {
   private record Case(Plan plan) {
     static Case of(Path script) throws Exception {
       Path caseDir = script;
-      while (!caseDir.getParent().equals(GoldenTest.GOLDEN)) {
+      while (!caseDir.getParent().equals(GoldenCases.everyFormat())) {
         caseDir = caseDir.getParent();
       }
       return new Case(Planner.plan(SpecReader.read(caseDir.resolve("spec.yaml"), "spec.yaml"),
@@ -201,7 +203,7 @@ class AwsCliCreateGrantsTest {
     }
 
     String keyAccount() {
-      return KmsKeyArn.parse(plan.grants().get(0).keyArn()).accountId();
+      return KmsKeyArn.parse(plan.grants().get(0).keyArn()).orElseThrow().accountId();
     }
 
     /** The grant creator: a session of its role, or a user of the Auto Scaling account. */

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every complete CloudFormation template of the golden output passes cfn-lint, the npm package
- * at 1.9.7, which {@code mvn verify} installs from {@code src/test/cfn-lint}'s lockfile. So does
- * every key-policy snippet, pasted into an {@code AWS::KMS::Key} as docs/output.md shows.
+ * Every complete CloudFormation template of the golden cases, each rendered in every format
+ * ({@link GoldenCases#everyFormat()}), passes cfn-lint, the npm package at 1.9.7, which {@code
+ * mvn verify} installs from {@code src/test/cfn-lint}'s lockfile. So does every key-policy
+ * snippet, pasted into an {@code AWS::KMS::Key} as docs/output.md shows.
  *
  * <p>cfn-lint's data is from 2019, and it rejects properties AWS has added since. The test
  * accepts exactly the rejections listed in {@link #ADDED_SINCE_2019}, and checks each against
@@ -45,13 +46,14 @@ class CloudFormationLintTest {
   @Test
   void everyTemplatePassesCfnLintButForPropertiesAddedSince2019() throws Exception {
     Map<String, Path> templates = new TreeMap<>();
-    for (Path stack : goldenFiles("auto-scaling-account-stack.yaml")) {
-      templates.put(GoldenTest.GOLDEN.relativize(stack).toString(), stack);
+    Path cases = GoldenCases.everyFormat();
+    for (Path stack : cloudFormationFiles(cases, "auto-scaling-account-stack.yaml")) {
+      templates.put(cases.relativize(stack).toString(), stack);
     }
-    List<Path> snippets = goldenFiles("key-policy-");
+    List<Path> snippets = cloudFormationFiles(cases, "key-policy-");
     for (Path snippet : snippets) {
-      templates.put(GoldenTest.GOLDEN.relativize(snippet) + " in an AWS::KMS::Key",
-          keyTemplate(snippet));
+      templates.put(cases.relativize(snippet) + " in an AWS::KMS::Key",
+          keyTemplate(cases.relativize(snippet), snippet));
     }
     assertThat(snippets).hasSizeGreaterThan(10);
     assertThat(templates).hasSizeGreaterThan(snippets.size() + 5);
@@ -148,7 +150,7 @@ class CloudFormationLintTest {
         .path("Properties").path("KeyPolicy").path("Statement");
     List<JsonNode> pasted = new ArrayList<>();
     statements.forEach(pasted::add);
-    JsonNode snippet = yaml.readTree(GoldenTest.GOLDEN.resolve("article-cross-account/expected/"
+    JsonNode snippet = yaml.readTree(GoldenCases.ROOT.resolve("article-cross-account/expected/"
         + "cloudformation/account-444455556666/key-policy-ebs.yaml").toFile());
     List<JsonNode> generated = new ArrayList<>();
     snippet.forEach(generated::add);
@@ -202,10 +204,11 @@ class CloudFormationLintTest {
     });
   }
 
-  private static List<Path> goldenFiles(String namePrefix) throws Exception {
-    try (Stream<Path> files = Files.walk(GoldenTest.GOLDEN)) {
+  private static List<Path> cloudFormationFiles(Path cases, String namePrefix)
+      throws Exception {
+    try (Stream<Path> files = Files.walk(cases)) {
       return files
-          .filter(p -> GoldenTest.GOLDEN.relativize(p).toString().replace('\\', '/')
+          .filter(p -> cases.relativize(p).toString().replace('\\', '/')
               .contains("/expected/cloudformation/"))
           .filter(p -> p.getFileName().toString().startsWith(namePrefix)).sorted().toList();
     }
@@ -214,9 +217,10 @@ class CloudFormationLintTest {
   /**
    * A template with one key whose policy is the usual root statement followed by the snippet,
    * indented under {@code Statement:} as a user pastes it; or, for a complete key policy
-   * (fullKeyPolicy), the snippet itself as the {@code KeyPolicy}.
+   * (fullKeyPolicy), the snippet itself as the {@code KeyPolicy}. It is written under the
+   * snippet's {@code name}, its path among the cases, so that cfn-lint's report names the case.
    */
-  private Path keyTemplate(Path snippet) throws Exception {
+  private Path keyTemplate(Path name, Path snippet) throws Exception {
     List<String> lines = Files.readAllLines(snippet, StandardCharsets.UTF_8);
     boolean complete = lines.contains("Version: \"2012-10-17\"");
     StringBuilder template = new StringBuilder("""
@@ -241,7 +245,7 @@ class CloudFormationLintTest {
     for (String line : lines) {
       template.append(line.isEmpty() ? "" : indent + line).append('\n');
     }
-    Path file = temp.resolve("snippets").resolve(GoldenTest.GOLDEN.relativize(snippet));
+    Path file = temp.resolve("snippets").resolve(name);
     Files.createDirectories(file.getParent());
     return Files.writeString(file, template);
   }

@@ -21,9 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The CloudFormation output says what the other formats say: in every golden case, each key's
- * snippet holds the statements of its Terraform policy document and of its JSON file, one for
- * one, and the stack holds the JSON CreateGrant policy. Terraform is
+ * The CloudFormation output says what the other formats say: in every golden case, rendered in
+ * every format ({@link GoldenCases#everyFormat()}), each key's snippet holds the statements of
+ * its Terraform policy document and of its JSON file, one for one, and the stack holds the
+ * JSON CreateGrant policy. Terraform is
  * read by HashiCorp's parser (hcl2json), YAML by Jackson, which keeps a tag's value ({@code
  * !Ref X} reads as "X").
  */
@@ -31,26 +32,29 @@ class CloudFormationOutputTest {
   private static final ObjectMapper YAML = new YAMLMapper();
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Every golden Terraform file, parsed once: the parser's start-up is the slow part. */
+  /** Every case in every format, laid out as the golden cases are. */
+  private static Path everyFormat;
+
+  /** Every Terraform file of those, parsed once: the parser's start-up is the slow part. */
   private static JsonNode terraform;
 
   @BeforeAll
   static void parseTerraform(@TempDir Path temp) throws Exception {
+    everyFormat = GoldenCases.everyFormat();
     Path out = temp.resolve("terraform.json");
-    HclCheck.Result result =
-        HclCheck.run(List.of(GoldenTest.GOLDEN), "--json-out", out.toString());
+    HclCheck.Result result = HclCheck.run(List.of(everyFormat), "--json-out", out.toString());
     assertThat(result.exitCode()).as(result.output()).isZero();
     terraform = JSON.readTree(out.toFile());
   }
 
   static Stream<String> cases() throws Exception {
-    return GoldenTest.cases();
+    return GoldenCases.names();
   }
 
   @ParameterizedTest
   @MethodSource("cases")
   void eachSnippetHoldsTheTerraformAndJsonStatementsOneForOne(String name) throws Exception {
-    Path expected = GoldenTest.GOLDEN.resolve(name).resolve("expected");
+    Path expected = everyFormat.resolve(name).resolve("expected");
     List<Path> snippets = files(expected.resolve("cloudformation"), "key-policy-");
     assertThat(snippets).isNotEmpty();
 
@@ -86,7 +90,7 @@ class CloudFormationOutputTest {
   @ParameterizedTest
   @MethodSource("cases")
   void theStacksCreateGrantPolicyIsTheJsonOne(String name) throws Exception {
-    Path expected = GoldenTest.GOLDEN.resolve(name).resolve("expected");
+    Path expected = everyFormat.resolve(name).resolve("expected");
     for (Path stack : files(expected.resolve("cloudformation"), "auto-scaling-account-stack")) {
       JsonNode managed = YAML.readTree(stack.toFile()).path("Resources")
           .path("CreateGrantPolicy");
@@ -107,8 +111,8 @@ class CloudFormationOutputTest {
     String source = Files.readString(Path.of("templates/cloudformation/grant-function.py"),
         StandardCharsets.UTF_8);
     List<Path> stacks = new ArrayList<>();
-    for (String name : GoldenTest.cases().toList()) {
-      stacks.addAll(files(GoldenTest.GOLDEN.resolve(name).resolve("expected/cloudformation"),
+    for (String name : GoldenCases.names().toList()) {
+      stacks.addAll(files(everyFormat.resolve(name).resolve("expected/cloudformation"),
           "auto-scaling-account-stack"));
     }
     int functions = 0;
@@ -125,7 +129,7 @@ class CloudFormationOutputTest {
 
   @Test
   void theStackCreatesTheRoleFirstWhenAskedAndOrdersTheGrantsAfterIt() throws Exception {
-    Path stack = GoldenTest.GOLDEN.resolve("cloudformation-new-account/expected/cloudformation/"
+    Path stack = everyFormat.resolve("cloudformation-new-account/expected/cloudformation/"
         + "account-111122223333/auto-scaling-account-stack.yaml");
     JsonNode resources = YAML.readTree(stack.toFile()).path("Resources");
 
@@ -139,7 +143,7 @@ class CloudFormationOutputTest {
     grants.values().forEach(grant -> assertThat(strings(grant.path("DependsOn")))
         .containsExactly("ServiceLinkedRole", "GrantFunctionLogsPolicy"));
 
-    Path withoutRole = GoldenTest.GOLDEN.resolve("cloudformation-cross-account/expected/"
+    Path withoutRole = everyFormat.resolve("cloudformation-cross-account/expected/"
         + "cloudformation/account-111122223333/auto-scaling-account-stack.yaml");
     JsonNode others = YAML.readTree(withoutRole.toFile()).path("Resources");
     assertThat(others.has("ServiceLinkedRole")).isFalse();

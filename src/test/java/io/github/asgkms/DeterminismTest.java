@@ -2,41 +2,46 @@ package io.github.asgkms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.asgkms.output.GeneratedFile;
+import io.github.asgkms.render.Format;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A spec saved with CRLF line ends gives the golden bytes. Surefire also runs this and the
- * golden test under a Turkish locale and a Latin-1 default charset.
+ * A spec saved with CRLF line ends gives the golden bytes, and in the formats a case does not
+ * declare, the bytes of its LF spec. Surefire also runs this and the golden test under a
+ * Turkish locale and a Latin-1 default charset.
  */
 class DeterminismTest {
   @TempDir Path temp;
 
-  static java.util.stream.Stream<String> cases() throws Exception {
-    return GoldenTest.cases();
+  static Stream<String> cases() throws Exception {
+    return GoldenCases.names();
   }
 
   @ParameterizedTest
   @MethodSource("cases")
   void aCrlfSpecGivesTheGoldenBytes(String name) throws Exception {
-    String spec = Files.readString(GoldenTest.GOLDEN.resolve(name).resolve("spec.yaml"),
-        StandardCharsets.UTF_8);
+    Path lf = GoldenCases.ROOT.resolve(name).resolve("spec.yaml");
+    String spec = Files.readString(lf, StandardCharsets.UTF_8);
     Path crlf = Files.writeString(temp.resolve("spec.yaml"), spec.replace("\n", "\r\n"),
         StandardCharsets.UTF_8);
-    GenerateRequest request = new GenerateRequest(crlf, "spec.yaml", temp.resolve("out"),
-        GoldenTest.allFormats(), null);
-    Map<String, String> actual = new TreeMap<>();
-    for (GeneratedFile file : Generator.render(request).files()) {
-      actual.put(file.path(), file.text());
-    }
-    assertThat(actual)
-        .isEqualTo(TestFiles.readTree(GoldenTest.GOLDEN.resolve(name).resolve("expected")));
+    Map<String, String> actual = GoldenCases.render(crlf, EnumSet.allOf(Format.class));
+    assertThat(actual).isEqualTo(GoldenCases.render(lf, EnumSet.allOf(Format.class)));
+
+    Set<Format> formats = GoldenCases.formats(name);
+    Map<String, String> declared = new TreeMap<>(actual);
+    declared.keySet().removeIf(path -> formats.stream()
+        .noneMatch(format -> path.startsWith(format.id() + "/")));
+    assertThat(declared)
+        .isEqualTo(TestFiles.readTree(GoldenCases.ROOT.resolve(name).resolve("expected")));
   }
 }

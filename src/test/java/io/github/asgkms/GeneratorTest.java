@@ -75,6 +75,19 @@ class GeneratorTest {
     assertThat(mine).hasContent("# x");
   }
 
+  /** check shows what generate shows: a spec's warning does not depend on the goal. */
+  @Test
+  void checkWarnsAsGenerateDoes() throws Exception {
+    Files.writeString(spec, TWO_KEYS + "grantManager: cloudformation\n"
+        + "grantCreator:\n  roleName: deployer\n");
+
+    List<String> generated = Generator.generate(request()).warnings();
+
+    assertThat(generated).hasSize(2).anyMatch(w -> w.startsWith("grantCreator.roleName"))
+        .anyMatch(w -> w.startsWith("grantManager is cloudformation"));
+    assertThat(Generator.check(request()).warnings()).isEqualTo(generated);
+  }
+
   @Test
   void warnsWhenTheGrantManagersFormatIsNotGenerated() throws Exception {
     Files.writeString(spec, TWO_KEYS + "grantManager: cloudformation\n");

@@ -8,8 +8,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs {@code src/test/python/boto3_grant_function.py}: the grant function of every golden
- * stack, with the real boto3 and botocore of Debian's {@code /usr/bin/python3}, against the
- * local KMS stub, through each request sequence CloudFormation sends a custom resource.
+ * case's stack, rendered whether the case declares CloudFormation or not ({@link
+ * GoldenCases#everyFormat()}), with the real boto3 and botocore of Debian's {@code
+ * /usr/bin/python3}, against the local KMS stub, through each request sequence CloudFormation
+ * sends a custom resource.
  */
 class GrantFunctionBoto3Test {
   @TempDir Path home;
@@ -27,6 +29,7 @@ class GrantFunctionBoto3Test {
     env.put("LANG", "C.UTF-8");
     // The response server comes from test_grant_function, which reads this stack on import.
     env.put("GRANT_FUNCTION_STACK", GrantFunctionPythonTest.STACK.toString());
+    env.put("GOLDEN_CASES", GoldenCases.everyFormat().toAbsolutePath().toString());
     PythonUnittest.assertPasses(builder, 9);
   }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
  * shows is the shipped source, byte for byte, in every stack.
  */
 class GrantFunctionPythonTest {
-  static final Path STACK = GoldenTest.GOLDEN.resolve("cloudformation-new-account/expected/"
+  static final Path STACK = GoldenCases.ROOT.resolve("cloudformation-new-account/expected/"
       + "cloudformation/account-111122223333/auto-scaling-account-stack.yaml");
 
   @Test

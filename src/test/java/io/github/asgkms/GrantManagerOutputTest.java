@@ -9,10 +9,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.output.GeneratedFile;
 import io.github.asgkms.plan.Plan;
+import io.github.asgkms.render.Format;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +47,14 @@ class GrantManagerOutputTest {
   @BeforeAll
   static void renderEveryCaseWithEveryManager(@TempDir Path temp) throws Exception {
     Path terraformDir = Files.createDirectories(temp.resolve("terraform"));
-    for (String name : GoldenTest.cases().toList()) {
-      String spec = Files.readString(GoldenTest.GOLDEN.resolve(name).resolve("spec.yaml"));
+    for (String name : GoldenCases.names().toList()) {
+      String spec = Files.readString(GoldenCases.ROOT.resolve(name).resolve("spec.yaml"));
       Map<GrantManager, Rendered> byManager = new EnumMap<>(GrantManager.class);
       for (GrantManager manager : GrantManager.values()) {
         Path specFile = Files.writeString(temp.resolve(name + "-" + manager.id() + ".yaml"),
             withManager(spec, manager));
         Generator.Rendering rendering = Generator.render(new GenerateRequest(specFile,
-            "spec.yaml", temp.resolve("unused"), GoldenTest.allFormats(), null));
+            "spec.yaml", temp.resolve("unused"), EnumSet.allOf(Format.class), null));
         Map<String, String> files = new TreeMap<>();
         for (GeneratedFile file : rendering.files()) {
           files.put(file.path(), file.text());
@@ -91,7 +93,7 @@ class GrantManagerOutputTest {
   }
 
   static Stream<String> cases() throws Exception {
-    return GoldenTest.cases();
+    return GoldenCases.names();
   }
 
   @ParameterizedTest

@@ -8,13 +8,11 @@ import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.aws.Partition;
 import io.github.asgkms.output.GeneratedFile;
 import io.github.asgkms.plan.AccountPlan;
-import io.github.asgkms.plan.Condition;
 import io.github.asgkms.plan.GrantPlan;
 import io.github.asgkms.plan.IamPolicyPlan;
 import io.github.asgkms.plan.KeyPlan;
 import io.github.asgkms.plan.Plan;
 import io.github.asgkms.plan.PolicyStatement;
-import io.github.asgkms.plan.ServiceLinkedRolePlan;
 import io.github.asgkms.render.Format;
 import io.github.asgkms.render.Renderer;
 import io.github.asgkms.render.TemplateEngine;
@@ -51,23 +49,28 @@ class HostileValuesTest {
     return field + HOSTILE;
   }
 
+  /**
+   * Every string of the plan hostile, each named by its record component ({@code sid},
+   * {@code granteePrincipal}); only what ties the plan together, and what the assertions must
+   * tell apart, is given.
+   */
   static Plan hostilePlan(GrantManager manager) {
-    PolicyStatement statement = new PolicyStatement(h("sid"), List.of(h("principal")),
-        List.of(h("action")), List.of(h("resource")),
-        List.of(new Condition(h("test"), h("variable"), List.of(h("value")))));
-    PolicyStatement iamStatement = new PolicyStatement(h("iam-sid"), List.of(),
-        List.of(h("iam-action")), List.of(h("iam-resource")), List.of());
-    KeyPlan key = new KeyPlan(h("name"), h("arn"), ACCOUNT, h("region"), true,
-        List.of(statement), false);
-    // Logical IDs are the plan's own, letters and digits by construction, never spec text.
-    GrantPlan grant = new GrantPlan(h("name"), h("grant"), h("key-arn"), h("region"),
-        h("grantee"), List.of(h("op1"), h("op2")), h("retiring"), "HostileGrant");
-    IamPolicyPlan policy = new IamPolicyPlan(h("policy"), List.of(iamStatement), h("role"));
-    AccountPlan account = new AccountPlan(ACCOUNT, true, List.of(key), List.of(grant),
-        List.of(policy), List.of(new IamPolicyPlan(null, List.of(iamStatement), null)));
-    return new Plan(h("label"), Partition.AWS, ACCOUNT, h("role-name"), h("role-arn"),
-        new ServiceLinkedRolePlan(h("service"), h("suffix")), manager, h("creator"),
-        List.of(account), List.of(key), List.of());
+    PolicyStatement statement = HostileRecords.build(PolicyStatement.class);
+    PolicyStatement iamStatement = HostileRecords.build(PolicyStatement.class,
+        "sid", h("iam-sid"), "principals", List.of(), "resources", List.of(h("iam-resource")),
+        "conditions", List.of());
+    KeyPlan key = HostileRecords.build(KeyPlan.class, "accountId", ACCOUNT,
+        "statements", List.of(statement), "completePolicy", false);
+    GrantPlan grant = HostileRecords.build(GrantPlan.class, "keyName", key.name(),
+        "name", h("grant"), "operations", List.of(h("op1"), h("op2")));
+    IamPolicyPlan policy = HostileRecords.build(IamPolicyPlan.class, "name", h("policy"),
+        "statements", List.of(iamStatement));
+    // One policy list serves each manager's creator; with a role, the stack attaches it too.
+    AccountPlan account = HostileRecords.build(AccountPlan.class, "accountId", ACCOUNT,
+        "keys", List.of(key), "grants", List.of(grant), "createGrantPolicies", List.of(policy));
+    return HostileRecords.build(Plan.class, "partition", Partition.AWS,
+        "autoScalingAccountId", ACCOUNT, "grantManager", manager, "accounts", List.of(account),
+        "keys", List.of(key), "warnings", List.of());
   }
 
   @BeforeAll
@@ -94,7 +97,7 @@ class HostileValuesTest {
           : path.endsWith("create-grant-policy.tf") ? "create-grant-policy.tf"
           : path.endsWith("create-grant-policy.json") ? "create-grant-policy.json"
           : path.endsWith("create-grants.sh") ? "create-grants.sh"
-          : path.contains("/grant-name") ? "grant.tf"
+          : path.contains("/grant-") ? "grant.tf"
           : path.endsWith(".tf") ? "key-policy.tf" : "key-policy.json");
       files.put(name, file.text());
     }
@@ -130,22 +133,23 @@ class HostileValuesTest {
         .findFirst().orElseThrow()
         .path("data").path("aws_iam_policy_document").path(label).get(0).path("statement").get(0);
     assertThat(statement.path("sid").asText()).isEqualTo(asHclReadsIt(h("sid")));
-    assertThat(statement.path("actions").get(0).asText()).isEqualTo(asHclReadsIt(h("action")));
+    assertThat(statement.path("actions").get(0).asText()).isEqualTo(asHclReadsIt(h("actions")));
     assertThat(statement.path("resources").get(0).asText())
-        .isEqualTo(asHclReadsIt(h("resource")));
+        .isEqualTo(asHclReadsIt(h("resources")));
     assertThat(statement.path("principals").get(0).path("identifiers").get(0).asText())
-        .isEqualTo(asHclReadsIt(h("principal")));
+        .isEqualTo(asHclReadsIt(h("principals")));
     JsonNode condition = statement.path("condition").get(0);
     assertThat(condition.path("test").asText()).isEqualTo(asHclReadsIt(h("test")));
     assertThat(condition.path("variable").asText()).isEqualTo(asHclReadsIt(h("variable")));
-    assertThat(condition.path("values").get(0).asText()).isEqualTo(asHclReadsIt(h("value")));
+    assertThat(condition.path("values").get(0).asText()).isEqualTo(asHclReadsIt(h("values")));
 
     JsonNode grant = byFile.values().stream()
         .filter(t -> t.path("resource").path("aws_kms_grant").has(label))
         .findFirst().orElseThrow().path("resource").path("aws_kms_grant").path(label).get(0);
     assertThat(grant.path("name").asText()).isEqualTo(asHclReadsIt(h("grant")));
-    assertThat(grant.path("key_id").asText()).isEqualTo(asHclReadsIt(h("key-arn")));
-    assertThat(grant.path("grantee_principal").asText()).isEqualTo(asHclReadsIt(h("grantee")));
+    assertThat(grant.path("key_id").asText()).isEqualTo(asHclReadsIt(h("keyArn")));
+    assertThat(grant.path("grantee_principal").asText())
+        .isEqualTo(asHclReadsIt(h("granteePrincipal")));
     assertThat(grant.path("region").asText()).isEqualTo(asHclReadsIt(h("region")));
     assertThat(grant.path("operations").get(1).asText()).isEqualTo(asHclReadsIt(h("op2")));
 
@@ -154,16 +158,17 @@ class HostileValuesTest {
         .get(0).path("name").asText()).isEqualTo(asHclReadsIt(h("policy")));
     assertThat(policyFile.path("resource").path("aws_iam_role_policy_attachment")
         .path("asg_kms_create_grant").get(0).path("role").asText())
-        .isEqualTo(asHclReadsIt(h("role")));
+        .isEqualTo(asHclReadsIt(h("roleName")));
     // Only what the templates declare: no value added a block or an attribute of its own.
     assertThat(byFile.get("create-grant-policy.tf").path("resource").size()).isEqualTo(2);
     assertThat(grant.path("retiring_principal").asText())
-        .isEqualTo(asHclReadsIt(h("retiring")));
+        .isEqualTo(asHclReadsIt(h("retiringPrincipal")));
     assertThat(grant.size()).isEqualTo(8); // and retire_on_delete, depends_on
     JsonNode role = byFile.get("service-linked-role.tf").path("resource")
         .path("aws_iam_service_linked_role").path("asg_kms").get(0);
-    assertThat(role.path("aws_service_name").asText()).isEqualTo(asHclReadsIt(h("service")));
-    assertThat(role.path("custom_suffix").asText()).isEqualTo(asHclReadsIt(h("suffix")));
+    assertThat(role.path("aws_service_name").asText())
+        .isEqualTo(asHclReadsIt(h("awsServiceName")));
+    assertThat(role.path("custom_suffix").asText()).isEqualTo(asHclReadsIt(h("customSuffix")));
   }
 
   @Test
@@ -172,11 +177,11 @@ class HostileValuesTest {
         .filter(n -> n.equals("json-key-policy.json")).findFirst().orElseThrow());
     JsonNode statement = keyPolicy.get(0);
     assertThat(statement.path("Sid").asText()).isEqualTo(h("sid"));
-    assertThat(statement.path("Principal").path("AWS").get(0).asText()).isEqualTo(h("principal"));
-    assertThat(statement.path("Action").get(0).asText()).isEqualTo(h("action"));
-    assertThat(statement.path("Resource").asText()).isEqualTo(h("resource"));
+    assertThat(statement.path("Principal").path("AWS").get(0).asText()).isEqualTo(h("principals"));
+    assertThat(statement.path("Action").get(0).asText()).isEqualTo(h("actions"));
+    assertThat(statement.path("Resource").asText()).isEqualTo(h("resources"));
     assertThat(statement.path("Condition").path(h("test")).path(h("variable")).asText())
-        .isEqualTo(h("value"));
+        .isEqualTo(h("values"));
 
     JsonNode policy = strict("json-create-grant-policy.json");
     assertThat(policy.path("Statement").get(0).path("Sid").asText()).isEqualTo(h("iam-sid"));
@@ -189,25 +194,29 @@ class HostileValuesTest {
     ObjectMapper yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
     JsonNode statement = yaml.readTree(files.get("cfn-key-policy.yaml")).get(0);
     assertThat(statement.path("Sid").asText()).isEqualTo(h("sid"));
-    assertThat(statement.path("Principal").path("AWS").get(0).asText()).isEqualTo(h("principal"));
-    assertThat(statement.path("Action").get(0).asText()).isEqualTo(h("action"));
+    assertThat(statement.path("Principal").path("AWS").get(0).asText()).isEqualTo(h("principals"));
+    assertThat(statement.path("Action").get(0).asText()).isEqualTo(h("actions"));
     assertThat(statement.path("Condition").path(h("test")).path(h("variable")).asText())
-        .isEqualTo(h("value"));
+        .isEqualTo(h("values"));
 
     JsonNode stack = yaml.readTree(files.get("cfn-stack.yaml"));
-    JsonNode grant = stack.path("Resources").path("HostileGrant").path("Properties");
-    assertThat(grant.path("KeyId").asText()).isEqualTo(h("key-arn"));
-    assertThat(grant.path("GranteePrincipal").asText()).isEqualTo(h("grantee"));
+    // The grant's logical ID comes from the hostile key name, and keeps only what is safe bare.
+    String grantId = "NameqbfileetcpasswdiftruexendifxyididGrantDash103104";
+    assertThat(stack.path("Resources").path(grantId).path("Type").asText())
+        .isEqualTo("Custom::KmsGrant");
+    JsonNode grant = stack.path("Resources").path(grantId).path("Properties");
+    assertThat(grant.path("KeyId").asText()).isEqualTo(h("keyArn"));
+    assertThat(grant.path("GranteePrincipal").asText()).isEqualTo(h("granteePrincipal"));
     assertThat(grant.path("Name").asText()).isEqualTo(h("grant"));
     assertThat(grant.path("Operations").get(1).asText()).isEqualTo(h("op2"));
     JsonNode role = stack.path("Resources").path("ServiceLinkedRole").path("Properties");
-    assertThat(role.path("AWSServiceName").asText()).isEqualTo(h("service"));
-    assertThat(role.path("CustomSuffix").asText()).isEqualTo(h("suffix"));
-    assertThat(stack.path("Description").asText()).contains(h("label"));
+    assertThat(role.path("AWSServiceName").asText()).isEqualTo(h("awsServiceName"));
+    assertThat(role.path("CustomSuffix").asText()).isEqualTo(h("customSuffix"));
+    assertThat(stack.path("Description").asText()).contains(h("specLabel"));
     // Only the stack's own resources: no value added one.
     assertThat(stack.path("Resources").fieldNames()).toIterable().containsExactlyInAnyOrder(
         "ServiceLinkedRole", "GrantFunctionRole", "GrantFunction", "GrantFunctionLogs",
-        "GrantFunctionLogsPolicy", "GrantFunctionPolicy", "HostileGrant", "CreateGrantPolicy");
+        "GrantFunctionLogsPolicy", "GrantFunctionPolicy", grantId, "CreateGrantPolicy");
   }
 
   @Test
@@ -238,9 +247,9 @@ class HostileValuesTest {
         "get-caller-identity", "--region", h("region"), "--query", "Account", "--output", "text",
         "");
     List<String> createGrant = List.of(recorded[1].split("\0", -1));
-    assertThat(createGrant).containsExactly("kms", "create-grant", "--key-id", h("key-arn"),
-        "--grantee-principal", h("grantee"), "--operations", h("op1"), h("op2"), "--name",
-        h("grant"), "--retiring-principal", h("retiring"), "--region", h("region"), "");
+    assertThat(createGrant).containsExactly("kms", "create-grant", "--key-id", h("keyArn"),
+        "--grantee-principal", h("granteePrincipal"), "--operations", h("op1"), h("op2"), "--name",
+        h("grant"), "--retiring-principal", h("retiringPrincipal"), "--region", h("region"), "");
     assertThat(output).startsWith("Creating grant " + h("grant") + " on key " + h("name"));
   }
 

@@ -29,20 +29,23 @@ class ProviderSchemaTest {
   @TempDir Path temp;
 
   /**
-   * Each {@code terraform/account-<id>/} folder of each golden case is a module: applied alone,
-   * so everything it refers to must be declared in it. The folders are found afresh on each run,
-   * so new cases and files are checked too. One run of the checker covers them all.
+   * Each {@code terraform/account-<id>/} folder of each golden case, rendered in every format
+   * ({@link GoldenCases#everyFormat()}) whether the case declares Terraform or not, is a module:
+   * applied alone, so everything it refers to must be declared in it. The folders are found
+   * afresh on each run, so new cases and files are checked too. One run of the checker covers
+   * them all.
    */
   @TestFactory
   Stream<DynamicTest> everyGoldenTerraformModuleMatchesTheProviderSchema() throws Exception {
-    List<Path> modules = goldenTerraformModules();
+    Path cases = GoldenCases.everyFormat();
+    List<Path> modules = terraformModules(cases);
     assertThat(modules).hasSizeGreaterThan(10);
     ProviderSchemaCheck.Result result = ProviderSchemaCheck.run(modules);
 
     List<DynamicTest> tests = new ArrayList<>();
     for (Path module : modules) {
       String prefix = module + "/";
-      tests.add(dynamicTest(GoldenTest.GOLDEN.relativize(module).toString(), () -> assertThat(
+      tests.add(dynamicTest(cases.relativize(module).toString(), () -> assertThat(
           result.problems().stream().filter(line -> line.startsWith(prefix)).toList())
           .as(result.output())
           .isEmpty()));
@@ -293,10 +296,10 @@ class ProviderSchemaTest {
     }
   }
 
-  static List<Path> goldenTerraformModules() throws IOException {
+  static List<Path> terraformModules(Path cases) throws IOException {
     List<Path> modules = new ArrayList<>();
-    try (Stream<Path> cases = Files.list(GoldenTest.GOLDEN)) {
-      for (Path goldenCase : cases.sorted().toList()) {
+    try (Stream<Path> folders = Files.list(cases)) {
+      for (Path goldenCase : folders.sorted().toList()) {
         Path terraform = goldenCase.resolve("expected/terraform");
         if (!Files.isDirectory(terraform)) continue;
         try (Stream<Path> accounts = Files.list(terraform)) {

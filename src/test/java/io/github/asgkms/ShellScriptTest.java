@@ -24,16 +24,17 @@ class ShellScriptTest {
   private static final Path SCRIPT = script("cli-manager");
 
   private static Path script(String goldenCase) {
-    return GoldenTest.GOLDEN.resolve(goldenCase
+    return GoldenCases.ROOT.resolve(goldenCase
         + "/expected/json/account-111122223333/create-grants.sh");
   }
 
   @TempDir Path temp;
 
+  /** Every case's scripts, the cases that do not declare the JSON format included. */
   @Test
   void everyGeneratedScriptIsValidShell() throws Exception {
     List<Path> scripts;
-    try (Stream<Path> files = Files.walk(GoldenTest.GOLDEN)) {
+    try (Stream<Path> files = Files.walk(GoldenCases.everyFormat())) {
       scripts = files.filter(p -> p.toString().endsWith(".sh")).sorted().toList();
     }
     assertThat(scripts).isNotEmpty();

@@ -157,7 +157,7 @@ final class Deployment {
     List<PolicyDocument> docs = new ArrayList<>();
     int index = 0;
     for (AccountPlan account : plan.accounts()) {
-      for (IamPolicyPlan policy : account.grantFunctionPolicies()) {
+      for (IamPolicyPlan policy : account.createGrantPolicies()) {
         docs.add(document("the planned grant function policy " + (++index), policy.name(),
             policy.statements()));
       }

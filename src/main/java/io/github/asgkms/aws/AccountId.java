@@ -4,7 +4,9 @@ import java.util.regex.Pattern;
 
 /** AWS account IDs: exactly twelve ASCII digits, leading zeros kept. */
 public final class AccountId {
-  private static final Pattern TWELVE_DIGITS = Pattern.compile("[0-9]{12}");
+  /** Twelve digits, as a regular expression. */
+  public static final String PATTERN = "[0-9]{12}";
+  private static final Pattern TWELVE_DIGITS = Pattern.compile(PATTERN);
 
   private AccountId() {}
 

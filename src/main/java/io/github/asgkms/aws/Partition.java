@@ -22,6 +22,11 @@ public enum Partition {
     return id;
   }
 
+  /** The partition's Region names, as a regular expression. */
+  public String regionPattern() {
+    return regionPattern.pattern();
+  }
+
   public boolean containsRegion(String region) {
     return regionPattern.matcher(region).matches();
   }

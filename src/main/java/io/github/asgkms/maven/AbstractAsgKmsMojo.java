@@ -161,6 +161,11 @@ abstract class AbstractAsgKmsMojo extends AbstractMojo {
         .withNotices(new LogNotices(getLog()));
   }
 
+  /** The spec's and the output's warnings, each logged the same way by every goal. */
+  void logWarnings(List<String> warnings) {
+    warnings.forEach(warning -> getLog().warn("asg-kms: " + warning));
+  }
+
   /** The core's notices, as warnings: each is something the user should know happened. */
   private static final class LogNotices implements WriteOptions.Notices {
     private final Log log;

@@ -38,11 +38,11 @@ public class CheckMojo extends AbstractAsgKmsMojo {
     GenerateRequest request = request(false);
     WriteOptions options = writeOptions(false);
     Generator.CheckResult result = callCore(() -> Generator.check(request, options));
-    result.warnings().forEach(warning -> getLog().warn("asg-kms: " + warning));
+    logWarnings(result.warnings());
     String output = relative(project.getBasedir(), outputDirectory);
     if (!result.passed()) {
       throw new MojoFailureException(CheckReport.describe(output, result.comparison(),
-          result.access()));
+          result.access(), request.regenerateCommand()));
     }
     getLog().info("asg-kms: " + output + " is up to date with " + request.specLabel());
   }

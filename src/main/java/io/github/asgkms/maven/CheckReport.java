@@ -11,10 +11,10 @@ import java.util.List;
  * spec generates, those that differ, those no longer generated; the manifest is bookkeeping and
  * only said to differ), each file (the user's first, the manifest last; the first
  * {@value #SHOWN}, then a count), the first differing lines of the first {@value #DIFFS} of
- * the plugin's own files, and the fix.
+ * the plugin's own files, and the fix: the command the generated headers give, which writes
+ * this execution's output with this execution's configuration.
  */
 final class CheckReport {
-  static final String FIX = "mvn asg-kms:generate";
   static final int SHOWN = 100;
   static final int DIFFS = 20;
 
@@ -25,10 +25,10 @@ final class CheckReport {
    * naming the call, the principal and the statement.
    */
   static String describe(String outputDirectory, OutputDirectory.Comparison comparison,
-      List<AccessFinding> access) {
+      List<AccessFinding> access, String regenerateCommand) {
     StringBuilder out = new StringBuilder();
     if (!comparison.isEmpty()) {
-      out.append(describe(outputDirectory, comparison));
+      out.append(describe(outputDirectory, comparison, regenerateCommand));
     }
     if (!access.isEmpty()) {
       if (out.length() > 0) {
@@ -49,7 +49,9 @@ final class CheckReport {
       + " or file in question. Put back what a template override dropped, or remove what it"
       + " added; ACCESS.md shows the access the output gives.";
 
-  static String describe(String outputDirectory, OutputDirectory.Comparison comparison) {
+  /** The differences, and {@code regenerateCommand} as the way to bring them up to date. */
+  static String describe(String outputDirectory, OutputDirectory.Comparison comparison,
+      String regenerateCommand) {
     List<Difference> differences = comparison.differences();
     StringBuilder out = new StringBuilder("asg-kms: ")
         .append(summary(outputDirectory, comparison.fileCount(), differences)).append(":\n");
@@ -79,7 +81,7 @@ final class CheckReport {
     if (diffs > DIFFS) {
       out.append("(diffs of ").append(diffs - DIFFS).append(" more files not shown)\n");
     }
-    out.append("Run ").append(FIX).append(" to bring them up to date.");
+    out.append("Run ").append(regenerateCommand).append(" to bring them up to date.");
     if (forceable) {
       out.append(" It replaces files edited by hand or not written by the plugin only with -D")
           .append(AbstractAsgKmsMojo.FORCE_PROPERTY).append('.');

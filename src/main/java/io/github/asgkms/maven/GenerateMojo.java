@@ -64,7 +64,7 @@ public class GenerateMojo extends AbstractAsgKmsMojo {
       getLog().info("asg-kms: " + output + " is up to date");
       return;
     }
-    result.warnings().forEach(warning -> getLog().warn("asg-kms: " + warning));
+    logWarnings(result.warnings());
     getLog().info(summary(result, request.specLabel(), output));
   }
 

@@ -10,23 +10,22 @@ import java.util.List;
  *     grants and the CreateGrant policy, since a grant must be created from it
  * @param keys the keys in this account whose policies need statements, sorted by name
  * @param grants the grants for keys in other accounts, sorted by key name
- * @param createGrantPolicies the grant creator's IAM policies for those keys, as many as IAM's
- *     size limit needs; empty without grants, and when CloudFormation manages the grants
- * @param grantFunctionPolicies the policies of the CloudFormation function that creates and
- *     retires those grants; empty without grants, and when another tool manages them
+ * @param createGrantPolicies the IAM policies of the identity that creates the grants, as many
+ *     as IAM's size limit needs; empty without grants. Which identity that is, and so which
+ *     calls the statements allow, follows from the grant manager: the grant creator that runs
+ *     Terraform or the CLI ({@link Plan#grantCreatorArn}), or the role of the function that
+ *     the grant manager deploys to create them, whose policies have no name or role
  */
 public record AccountPlan(
     String accountId,
     boolean autoScalingAccount,
     List<KeyPlan> keys,
     List<GrantPlan> grants,
-    List<IamPolicyPlan> createGrantPolicies,
-    List<IamPolicyPlan> grantFunctionPolicies) {
+    List<IamPolicyPlan> createGrantPolicies) {
 
   public AccountPlan {
     keys = List.copyOf(keys);
     grants = List.copyOf(grants);
     createGrantPolicies = List.copyOf(createGrantPolicies);
-    grantFunctionPolicies = List.copyOf(grantFunctionPolicies);
   }
 }

@@ -12,10 +12,9 @@ import java.util.List;
  * @param region the key's Region, where CreateGrant must be sent
  * @param granteePrincipal the service-linked role's ARN
  * @param operations the operations granted, in the order given
- * @param retiringPrincipal the principal that retires the grant: the grant creator. The
- *     CloudFormation stack names its grant function's role instead, which only it knows
- * @param logicalId the grant's CloudFormation logical ID, from the key's name: letters and
- *     digits only, and distinct for distinct names (see {@link LogicalIds})
+ * @param retiringPrincipal the principal that retires the grant: the grant creator, whose ARN
+ *     is known before anything is deployed. A grant function's role, which the grant manager
+ *     creates, is known only once deployed, so that manager names it instead
  */
 public record GrantPlan(
     String keyName,
@@ -24,8 +23,7 @@ public record GrantPlan(
     String region,
     String granteePrincipal,
     List<String> operations,
-    String retiringPrincipal,
-    String logicalId) {
+    String retiringPrincipal) {
 
   public GrantPlan {
     operations = List.copyOf(operations);

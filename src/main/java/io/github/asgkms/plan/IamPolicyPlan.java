@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * An IAM policy for the identity that creates the grants.
  *
- * @param name the policy's name, or null where CloudFormation names it
+ * @param name the policy's IAM name, or null where the tool that deploys the identity names it
+ *     (the grant function's policies)
  * @param statements its statements, each with an alphanumeric Sid
- * @param roleName the role to attach it to, or null
+ * @param roleName the existing role to attach it to, or null: the account's identities then
+ *     need it attached, or the role is new and gets it where it is made
  */
 public record IamPolicyPlan(String name, List<PolicyStatement> statements, String roleName) {
 

@@ -5,8 +5,11 @@ import io.github.asgkms.aws.Partition;
 import java.util.List;
 
 /**
- * Everything AWS requires for a spec, independent of any output format. Templates receive this
- * and nothing else. Lists are sorted so that the output does not depend on spec order.
+ * Everything AWS requires for a spec: the statements of each key's policy, the grants, the IAM
+ * policies of the identity that creates them, and the roles. It knows no output format: files,
+ * resource names, logical IDs and how a format numbers what IAM's size limit splits are the
+ * format layer's ({@code io.github.asgkms.render} and the templates), which renders each format
+ * from this alone. Lists are sorted so that the output does not depend on spec order.
  *
  * @param specLabel the spec file as the generated headers name it
  * @param partition the partition of every ARN

@@ -4,6 +4,7 @@ import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.aws.KmsKeyArn;
 import io.github.asgkms.spec.KeySpec;
 import io.github.asgkms.spec.Spec;
+import io.github.asgkms.text.Numbering;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -64,29 +65,25 @@ public final class Planner {
       keysByAccount.computeIfAbsent(arn.accountId(), a -> new ArrayList<>()).add(plan);
       if (crossAccount) {
         GrantPlan grant = new GrantPlan(key.name(), key.grantName().orElse("asg-" + key.name()),
-            arn.arn(), arn.region(), roleArn, operations, grantCreatorArn,
-            LogicalIds.grant(key.name()));
+            arn.arn(), arn.region(), roleArn, operations, grantCreatorArn);
         grants.add(grant);
         grantsByAccount.computeIfAbsent(arn.accountId(), a -> new ArrayList<>()).add(grant);
       }
     }
 
-    // The grant creator's policy serves the tools run by an identity of the account; the stack's
-    // function has a role of its own, with its own policies.
+    // One identity creates the grants, whichever tool manages them: an identity of the
+    // account that runs Terraform or the CLI, or the role of the stack's grant function. The
+    // calls each makes decide its statements.
     List<IamPolicyPlan> createGrantPolicies = manager == GrantManager.CLOUDFORMATION
-        ? List.of()
+        ? policies(grantFunctionStatements(grantsByAccount, roleArn), null, null)
         : policies(grantCreatorStatements(grantsByAccount, spec, roleArn),
             CREATE_GRANT_POLICY_NAME + spec.serviceLinkedRoleSuffix().map(s -> "-" + s).orElse(""),
             spec.grantCreatorRoleName().orElse(null));
-    List<IamPolicyPlan> functionPolicies = manager != GrantManager.CLOUDFORMATION
-        ? List.of()
-        : policies(grantFunctionStatements(grantsByAccount, roleArn), null, null);
     List<AccountPlan> accounts = new ArrayList<>();
     keysByAccount.forEach((account, accountKeys) -> {
       boolean isAsg = account.equals(asgAccount);
       accounts.add(new AccountPlan(account, isAsg, accountKeys,
-          isAsg ? grants : List.of(), isAsg ? createGrantPolicies : List.of(),
-          isAsg ? functionPolicies : List.of()));
+          isAsg ? grants : List.of(), isAsg ? createGrantPolicies : List.of()));
     });
 
     List<String> warnings = new ArrayList<>();
@@ -258,9 +255,8 @@ public final class Planner {
     List<IamPolicyPlan> policies = new ArrayList<>();
     for (List<PolicyStatement> document
         : PolicySplitter.split(statements, PolicySize.MANAGED_POLICY_LIMIT)) {
-      String numbered = name == null || policies.isEmpty() ? name
-          : name + "-" + (policies.size() + 1);
-      policies.add(new IamPolicyPlan(numbered, document, roleName));
+      policies.add(new IamPolicyPlan(
+          name == null ? null : Numbering.nth(name, policies.size(), "-"), document, roleName));
     }
     return policies;
   }

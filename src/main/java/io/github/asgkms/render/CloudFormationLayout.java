@@ -2,51 +2,43 @@ package io.github.asgkms.render;
 
 import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.plan.AccountPlan;
-import io.github.asgkms.plan.KeyPlan;
-import io.github.asgkms.plan.Plan;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code cloudformation/account-<id>/}: one folder per account, like the other formats.
  * CloudFormation has no key-policy resource, so each key gets a snippet of statements to paste
  * into its own {@code AWS::KMS::Key}; and it has no grant resource, so when CloudFormation
  * manages the grants, the Auto Scaling account gets a stack whose custom resources create
  * them. That stack also holds the service-linked role when the spec creates it, and the grant
  * creator's policy when the spec names its role; it is left out when it would hold nothing.
  */
-final class CloudFormationLayout implements Layout {
-  static final String STACK = "auto-scaling-account-stack.yaml";
+final class CloudFormationLayout extends Layout {
+  private static final String STACK = "auto-scaling-account-stack.yaml";
   private static final String KEY_POLICY = "cloudformation/key-policy.yaml.ftl";
   private static final String STACK_TEMPLATE = "cloudformation/auto-scaling-account-stack.yaml.ftl";
   /** The stack includes the grant function's code as it is, so it shapes the output too. */
   private static final List<String> TEMPLATES = List.of(KEY_POLICY, STACK_TEMPLATE,
       "cloudformation/lib.ftl", "cloudformation/grant-function.py");
 
+  CloudFormationLayout(String format) {
+    super(format, KEY_POLICY, "yaml");
+  }
+
   @Override
-  public List<String> templates() {
+  List<String> templates() {
     return TEMPLATES;
   }
 
   @Override
-  public List<RenderJob> jobs(Plan plan) {
-    List<RenderJob> jobs = new ArrayList<>();
-    for (AccountPlan account : plan.accounts()) {
-      String folder = "cloudformation/account-" + account.accountId() + "/";
-      for (KeyPlan key : account.keys()) {
-        jobs.add(RenderJob.of(KEY_POLICY,
-            folder + "key-policy-" + key.name() + ".yaml", plan, "account", account, "key", key));
-      }
-      boolean createsRole = account.autoScalingAccount() && plan.newServiceLinkedRole() != null;
-      boolean createsGrants = !account.grants().isEmpty()
-          && plan.grantManager() == GrantManager.CLOUDFORMATION;
-      boolean attachesPolicy = account.createGrantPolicies().stream()
-          .anyMatch(policy -> policy.roleName() != null);
-      if (createsGrants || createsRole || attachesPolicy) {
-        jobs.add(RenderJob.of(STACK_TEMPLATE,
-            folder + STACK, plan, "account", account));
-      }
+  void addAccountFiles(Folder folder) {
+    AccountPlan account = folder.account;
+    boolean createsRole = account.autoScalingAccount()
+        && folder.plan.newServiceLinkedRole() != null;
+    boolean createsGrants = !account.grants().isEmpty()
+        && folder.plan.grantManager() == GrantManager.CLOUDFORMATION;
+    boolean attachesPolicy = account.createGrantPolicies().stream()
+        .anyMatch(policy -> policy.roleName() != null);
+    if (createsGrants || createsRole || attachesPolicy) {
+      folder.add(STACK_TEMPLATE, STACK);
     }
-    return jobs;
   }
 }

@@ -6,20 +6,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The output formats, each rendered into its own folder of the output directory. */
 public enum Format {
-  TERRAFORM("terraform", new TerraformLayout()),
-  JSON("json", new JsonLayout()),
-  CLOUDFORMATION("cloudformation", new CloudFormationLayout());
+  TERRAFORM("terraform", TerraformLayout::new),
+  JSON("json", JsonLayout::new),
+  CLOUDFORMATION("cloudformation", CloudFormationLayout::new);
 
   private final String id;
   private final Layout layout;
 
-  Format(String id, Layout layout) {
+  /** @param layout the format's layout, given the folder it fills: the format's ID */
+  Format(String id, Function<String, Layout> layout) {
     this.id = id;
-    this.layout = layout;
+    this.layout = layout.apply(id);
   }
 
   public String id() {
@@ -53,11 +55,14 @@ public enum Format {
 
   /** The access tables' template, which every format's account folders share. */
   public static final String ACCESS_TEMPLATE = "ACCESS.md.ftl";
+  /** What the formats' templates say alike, which each format's lib.ftl imports. */
+  static final String COMMON_LIBRARY = "common.ftl";
 
   /** Every built-in template of every format, by path under /templates, sorted. */
   public static List<String> builtInTemplates() {
     List<String> templates = new ArrayList<>();
     templates.add(ACCESS_TEMPLATE);
+    templates.add(COMMON_LIBRARY);
     for (Format format : values()) {
       templates.addAll(format.layout.templates());
     }

@@ -1,20 +1,16 @@
 package io.github.asgkms.render;
 
 import io.github.asgkms.aws.GrantManager;
-import io.github.asgkms.plan.AccountPlan;
 import io.github.asgkms.plan.GrantPlan;
-import io.github.asgkms.plan.KeyPlan;
-import io.github.asgkms.plan.Plan;
-import java.util.ArrayList;
+import io.github.asgkms.plan.IamPolicyPlan;
 import java.util.List;
 
 /**
- * {@code terraform/account-<id>/}: one folder per account, each applied with that account's
- * credentials. A file per key and, when Terraform manages the grants, per grant, so dropping a
+ * Terraform: a file per key and, when Terraform manages the grants, per grant, so dropping a
  * key drops its files; the Auto Scaling account also holds the service-linked role when the
- * spec creates it.
+ * spec creates it, and the grant creator's policy.
  */
-final class TerraformLayout implements Layout {
+final class TerraformLayout extends Layout {
   private static final String VERSIONS = "terraform/versions.tf.ftl";
   private static final String KEY_POLICY = "terraform/key-policy.tf.ftl";
   private static final String GRANT = "terraform/grant.tf.ftl";
@@ -23,44 +19,33 @@ final class TerraformLayout implements Layout {
   private static final List<String> TEMPLATES = List.of(VERSIONS, KEY_POLICY, GRANT,
       CREATE_GRANT_POLICY, SERVICE_LINKED_ROLE, "terraform/lib.ftl");
 
+  TerraformLayout(String format) {
+    super(format, KEY_POLICY, "tf");
+  }
+
   @Override
-  public List<String> templates() {
+  List<String> templates() {
     return TEMPLATES;
   }
 
   @Override
-  public List<RenderJob> jobs(Plan plan) {
-    List<RenderJob> jobs = new ArrayList<>();
-    for (AccountPlan account : plan.accounts()) {
-      String folder = "terraform/account-" + account.accountId() + "/";
-      List<RenderJob> files = new ArrayList<>();
-      for (KeyPlan key : account.keys()) {
-        files.add(RenderJob.of(KEY_POLICY,
-            folder + "key-policy-" + key.name() + ".tf", plan, "account", account, "key", key));
-      }
-      if (plan.grantManager() == GrantManager.TERRAFORM) {
-        for (GrantPlan grant : account.grants()) {
-          files.add(RenderJob.of(GRANT,
-              folder + "grant-" + grant.keyName() + ".tf", plan, "account", account,
-              "grant", grant));
-        }
-      }
-      if (account.autoScalingAccount() && plan.newServiceLinkedRole() != null) {
-        files.add(RenderJob.of(SERVICE_LINKED_ROLE,
-            folder + "service-linked-role.tf", plan, "account", account,
-            "role", plan.newServiceLinkedRole()));
-      }
-      if (!account.createGrantPolicies().isEmpty()) {
-        files.add(RenderJob.of(CREATE_GRANT_POLICY,
-            folder + "create-grant-policy.tf", plan, "account", account,
-            "policies", account.createGrantPolicies()));
-      }
-      // A folder with nothing to apply gets no versions.tf either.
-      if (!files.isEmpty()) {
-        jobs.add(RenderJob.of(VERSIONS, folder + "versions.tf", plan, "account", account));
-        jobs.addAll(files);
+  void addAccountFiles(Folder folder) {
+    if (folder.plan.grantManager() == GrantManager.TERRAFORM) {
+      for (GrantPlan grant : folder.account.grants()) {
+        folder.add(GRANT, "grant-" + grant.keyName() + ".tf", "grant", grant);
       }
     }
-    return jobs;
+    if (folder.account.autoScalingAccount() && folder.plan.newServiceLinkedRole() != null) {
+      folder.add(SERVICE_LINKED_ROLE, "service-linked-role.tf",
+          "role", folder.plan.newServiceLinkedRole());
+    }
+    List<IamPolicyPlan> policies = policiesToAttach(folder.plan, folder.account);
+    if (!policies.isEmpty()) {
+      folder.add(CREATE_GRANT_POLICY, "create-grant-policy.tf", "policies", policies);
+    }
+    // A folder with nothing to apply gets no versions.tf either.
+    if (!folder.isEmpty()) {
+      folder.add(VERSIONS, "versions.tf");
+    }
   }
 }

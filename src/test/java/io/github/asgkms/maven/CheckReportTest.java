@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** check's failure message stays readable however many files differ. */
 class CheckReportTest {
+  private static final String COMMAND = "mvn asg-kms:generate";
+
   @Test
   void namesTheFirstHundredFilesShowsTwentyDiffsAndCountsTheRest() {
     List<Difference> differences = new ArrayList<>();
@@ -20,7 +22,7 @@ class CheckReportTest {
     }
 
     String report = CheckReport.describe("generated",
-        new OutputDirectory.Comparison(300, differences));
+        new OutputDirectory.Comparison(300, differences), COMMAND);
 
     assertThat(report).startsWith("asg-kms: 250 of 300 files in generated differ from what the"
         + " spec generates:\n  changed: terraform/f000.tf\n");
@@ -37,7 +39,7 @@ class CheckReportTest {
   void saysWhatGenerateNeedsForEditsAndWhatItNeverReplaces() {
     String report = CheckReport.describe("generated", new OutputDirectory.Comparison(5, List.of(
         new Difference("t/a.tf", Difference.Kind.EDITED, ""),
-        new Difference("t/b.tf", Difference.Kind.LINK, ""))));
+        new Difference("t/b.tf", Difference.Kind.LINK, ""))), COMMAND);
 
     assertThat(report).isEqualTo("asg-kms: 2 of 5 files in generated differ from what the spec"
         + " generates:\n  edited by hand: t/a.tf\n  a symbolic link, not followed: t/b.tf\n"
@@ -53,11 +55,22 @@ class CheckReportTest {
         new Difference("t/gone.tf", Difference.Kind.STALE, ""),
         new Difference("t/link.tf", Difference.Kind.STALE_LINK, ""),
         new Difference(".asg-kms-staging", Difference.Kind.LEFTOVER, ""),
-        new Difference(".asg-kms-manifest", Difference.Kind.CHANGED, ""))));
+        new Difference(".asg-kms-manifest", Difference.Kind.CHANGED, ""))), COMMAND);
 
     assertThat(report).startsWith("asg-kms: 1 of 1 file in generated differs from what the spec"
         + " generates, 2 are no longer generated, an interrupted run left its staging folder,"
         + " and the manifest differs:\n  not executable: t/a.tf\n");
     assertThat(report).contains("\n  changed: .asg-kms-manifest\nRun mvn asg-kms:generate");
+  }
+
+  /** The fix is the request's own command: a golden execution's, with its configuration. */
+  @Test
+  void givesTheCommandOfTheRequest() {
+    String report = CheckReport.describe("src/test/asg-kms/expected",
+        new OutputDirectory.Comparison(1, List.of(
+            new Difference("t/a.tf", Difference.Kind.CHANGED, ""))),
+        List.of(), "mvn asg-kms:generate@golden");
+
+    assertThat(report).endsWith("\nRun mvn asg-kms:generate@golden to bring them up to date.");
   }
 }

@@ -44,7 +44,8 @@ class CountsTest {
     Generator.generate(request);
     Files.writeString(spec, ONE_KEY.replace("deployer", "builder"));
 
-    String check = CheckReport.describe("generated", Generator.check(request).comparison());
+    String check = CheckReport.describe("generated", Generator.check(request).comparison(),
+        request.regenerateCommand());
     String generate = GenerateMojo.summary(Generator.generate(request), "asg-kms.yaml",
         "generated");
 

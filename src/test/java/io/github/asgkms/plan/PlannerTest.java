@@ -85,7 +85,7 @@ class PlannerTest {
       assertThat(s.principals()).isEmpty();
       assertThat(s.conditions()).isEmpty();
     });
-    assertThat(plan.accounts().get(0).grantFunctionPolicies()).isEmpty();
+    assertThat(plan.createGrantPolicies()).hasSize(1);
     assertThat(plan.warnings()).isEmpty();
   }
 
@@ -116,11 +116,10 @@ class PlannerTest {
             assertThat(s.actions()).containsExactly("kms:CreateGrant")));
     assertThat(plan.grants().get(0).retiringPrincipal())
         .isEqualTo("arn:aws:iam::111122223333:root");
-    assertThat(plan.accounts().get(0).grantFunctionPolicies()).isEmpty();
   }
 
   @Test
-  void cloudFormationsFunctionMayCreateOnlyTheGrantsItManagesAndNeedsNoCreatorPolicy()
+  void cloudFormationsFunctionMayCreateOnlyTheGrantsItManagesAndTheNamedRoleGetsNothing()
       throws Exception {
     Plan plan = plan(CROSS_ACCOUNT + """
           - name: logs
@@ -134,9 +133,11 @@ class PlannerTest {
     assertThat(plan.keys()).allSatisfy(key -> assertThat(key.statements())
         .extracting(PolicyStatement::actions)
         .containsExactly(Planner.CRYPTO_ACTIONS, List.of("kms:CreateGrant")));
-    assertThat(plan.createGrantPolicies()).isEmpty();
-    List<PolicyStatement> function = plan.accounts().get(0).grantFunctionPolicies().get(0)
-        .statements();
+    // The function's own role holds the policy: the stack names both, and no role of the spec's.
+    IamPolicyPlan policy = plan.createGrantPolicies().get(0);
+    assertThat(policy.name()).isNull();
+    assertThat(policy.roleName()).isNull();
+    List<PolicyStatement> function = policy.statements();
     assertThat(function).extracting(PolicyStatement::sid).containsExactly(
         "AllowCreationOfGrantForTheKMSinExternalAccount444455556666",
         "AllowCreationOfGrantForTheKMSinExternalAccount444455556666Set2");
@@ -272,7 +273,6 @@ class PlannerTest {
         .isEqualTo(new ServiceLinkedRolePlan("autoscaling.amazonaws.com", "web"));
     assertThat(plan.serviceLinkedRoleArn()).endsWith(
         ":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling_web");
-    assertThat(plan.grants()).extracting(GrantPlan::logicalId).containsExactly("GoldenAmiGrant");
   }
 
   @Test

@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The JSON Schema shipped for editors agrees with the plugin: it accepts every example and
  * golden spec, and rejects every bad spec of the corpus, except the few whose fault lies where
- * no JSON Schema can look.
+ * no JSON Schema can look. (SpecDeclarationsTest makes the schema from the spec's declarations;
+ * this test checks what it accepts.)
  */
 class SpecSchemaTest {
   private static final Path BAD = Path.of("src/test/resources/bad");

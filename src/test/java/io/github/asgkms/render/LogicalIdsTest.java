@@ -1,0 +1,80 @@
+package io.github.asgkms.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LogicalIdsTest {
+  /** The spec's key names. */
+  private static final Pattern KEY_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+  @ParameterizedTest
+  @CsvSource({
+      "golden-ami, GoldenAmiGrant",
+      "ebs, EbsGrant",
+      "ab, AbGrant",
+      "a-b, ABGrant",
+      "key1, Key1Grant",
+      "key-1, Key1GrantDash04",
+      "2024-ebs, 2024EbsGrant",
+      "ebs-2024, Ebs2024GrantDash04",
+      "a--b, ABGrantDash02",
+      "a-, AGrantDash02",
+      "a-1-2, A12GrantDash0204"})
+  void camelCasesTheNameAndRecordsTheDashesItCannotShow(String name, String id) {
+    assertThat(LogicalIds.grant(name)).isEqualTo(id);
+  }
+
+  /**
+   * Every valid name up to five characters over an alphabet with two letters, two digits and
+   * the dash (3,124 names, among them every shape of dash: before a letter, before a digit,
+   * doubled, trailing) gives its own ID of letters and digits only.
+   */
+  @Test
+  void noTwoNamesShareAnId() {
+    Map<String, String> nameById = new HashMap<>();
+    for (String name : names("ab01-", 5)) {
+      String id = LogicalIds.grant(name);
+      assertThat(id).matches("[A-Za-z0-9]+");
+      String other = nameById.put(id, name);
+      assertThat(other).as("%s and %s both give %s", other, name, id).isNull();
+    }
+    assertThat(nameById).hasSize(3124);
+  }
+
+  /** The stack writes IDs bare: what no key name holds, only a hand-made plan, is left out. */
+  @Test
+  void keepsLettersAndDigitsWhateverTheName() {
+    assertThat(LogicalIds.grant("a\"b: c\n#")).isEqualTo("AbcGrant");
+  }
+
+  @Test
+  void theLongestNamesStayWithinCloudFormationsLimit() {
+    assertThat(LogicalIds.grant("a" + "-".repeat(62))).hasSizeLessThanOrEqualTo(255);
+    assertThat(LogicalIds.grant("a".repeat(63))).hasSizeLessThanOrEqualTo(255);
+    assertThat(LogicalIds.grant("a-1".repeat(21))).hasSizeLessThanOrEqualTo(255);
+  }
+
+  private static List<String> names(String alphabet, int maxLength) {
+    List<String> names = new ArrayList<>();
+    List<String> level = List.of("");
+    for (int length = 1; length <= maxLength; length++) {
+      List<String> next = new ArrayList<>();
+      for (String prefix : level) {
+        for (char c : alphabet.toCharArray()) {
+          next.add(prefix + c);
+        }
+      }
+      next.stream().filter(n -> KEY_NAME.matcher(n).matches()).forEach(names::add);
+      level = next;
+    }
+    return names;
+  }
+}
