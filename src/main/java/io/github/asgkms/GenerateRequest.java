@@ -95,10 +95,7 @@ public record GenerateRequest(
     return new Configuration(ids, specLabel, templateDirectory != null);
   }
 
-  /**
-   * Every parameter that shapes the output, in a fixed order, for the stamp. Plain loops: this
-   * is on the up-to-date path, where streams and lambdas cost more to start than the work.
-   */
+  /** Every parameter that shapes the output, in a fixed order, for the stamp. */
   List<String> stampParameters() {
     List<String> ids = new ArrayList<>();
     for (Format format : formats) {

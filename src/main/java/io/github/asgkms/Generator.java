@@ -16,7 +16,7 @@ import io.github.asgkms.plan.Planner;
 import io.github.asgkms.render.Format;
 import io.github.asgkms.render.RenderException;
 import io.github.asgkms.render.Renderer;
-import io.github.asgkms.render.TemplateEngineStart;
+import io.github.asgkms.render.TemplateEngine;
 import io.github.asgkms.spec.Spec;
 import io.github.asgkms.spec.SpecException;
 import io.github.asgkms.spec.SpecReader;
@@ -98,26 +98,23 @@ public final class Generator {
   }
 
   /**
-   * Renders in memory only. The template engine starts on a second thread while this one
-   * reads and plans the spec; a bad spec is still reported before any template problem.
+   * Renders in memory only. The spec is read and planned before the template engine starts,
+   * so a bad spec is reported before any template problem.
    */
   public static Rendering render(GenerateRequest request)
       throws SpecException, RenderException, IOException {
-    try (TemplateEngineStart start =
-        TemplateEngineStart.begin(request.templateDirectory(), request.formats())) {
-      Spec spec = SpecReader.read(request.spec(), request.specLabel());
-      Plan plan = Planner.plan(spec, request.specLabel());
-      Renderer renderer = new Renderer(start.engine());
-      List<GeneratedFile> files =
-          renderer.render(plan, request.formats(), request.regenerateCommand());
-      // The access model reads the files as rendered, the user's templates included.
-      AccessReport access = AccessCheck.check(plan, files, request.formats(),
-          request.accessTables());
-      if (request.accessTables()) {
-        files = withAccessTables(files, renderer, plan, access, request.regenerateCommand());
-      }
-      return new Rendering(plan, files, warnings(plan, request.formats(), access), access);
+    Spec spec = SpecReader.read(request.spec(), request.specLabel());
+    Plan plan = Planner.plan(spec, request.specLabel());
+    Renderer renderer = new Renderer(new TemplateEngine(request.templateDirectory()));
+    List<GeneratedFile> files =
+        renderer.render(plan, request.formats(), request.regenerateCommand());
+    // The access model reads the files as rendered, the user's templates included.
+    AccessReport access = AccessCheck.check(plan, files, request.formats(),
+        request.accessTables());
+    if (request.accessTables()) {
+      files = withAccessTables(files, renderer, plan, access, request.regenerateCommand());
     }
+    return new Rendering(plan, files, warnings(plan, request.formats(), access), access);
   }
 
   /** The files with each format's ACCESS.md added, all sorted by path. */

@@ -15,12 +15,12 @@ final class BuildReport {
     out.println();
     out.println("Whole build, mvn -o -q generate-sources: median seconds [quartiles],"
         + " and the ratio to the build without the plugin");
-    out.printf("%-16s %-28s %-26s %-26s%n", "case", "", "wall", "cpu");
+    out.printf("%-16s %-50s %-26s %-26s%n", "case", "", "wall", "cpu");
     for (BuildComparison.Case c : cases) {
       String name = c.name();
       for (Map.Entry<String, BuildComparison.Samples> variant : c.samples().entrySet()) {
         BuildComparison.Samples samples = variant.getValue();
-        out.printf("%-16s %-28s %-26s %-26s%n", name, variant.getKey(),
+        out.printf("%-16s %-50s %-26s %-26s%n", name, variant.getKey(),
             cell(samples.wall(), c.wallRatio(variant.getKey())),
             ChildCpu.isAvailable() ? cell(samples.cpu(), c.cpuRatio(variant.getKey())) : "-");
         name = "";

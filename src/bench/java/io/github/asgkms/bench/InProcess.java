@@ -19,7 +19,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /** Runs {@link PipelineBenchmark} with JMH and tabulates its scores by key count. */
 final class InProcess {
   static final String PIPELINE = "pipeline";
-  private static final String[] STAGES = {PIPELINE, "parseAndValidate", "plan", "render"};
+  static final String WITHOUT_ACCESS = "pipelineWithoutAccessCheck";
+  private static final String[] STAGES = {PIPELINE, WITHOUT_ACCESS, "parseAndValidate", "plan",
+      "render"};
 
   private InProcess() {}
 

@@ -8,11 +8,12 @@ import java.util.stream.Collectors;
 
 /**
  * Small pom-packaged projects that differ only in their plugins: {@code with} binds
- * {@code generate} for every available format, {@code without} is the same project bare, and
- * {@code reference} binds Apache's maven-clean-plugin, skipped: what Maven charges for loading
- * a plugin that does nothing, whoever wrote it.
- * Both hold the bundled example's spec, and both build from the harness's own local
- * repository, so nothing another build installs can change what is measured.
+ * {@code generate} for every available format, {@code without} is the same project bare,
+ * {@code libraries} binds the reference plugin ({@link ReferencePlugin}), which only starts
+ * Freemarker and Jackson, and {@code cleanSkipped} binds Apache's maven-clean-plugin, skipped:
+ * what Maven charges for loading a plugin that does nothing, whoever wrote it.
+ * All hold the same spec, and all build from the harness's own local repository, so nothing
+ * another build installs can change what is measured.
  */
 final class ThrowawayProjects {
   private static final String POM = """
@@ -46,8 +47,27 @@ final class ThrowawayProjects {
           </plugins>
         </build>
       """;
+  private static final String LIBRARIES_PLUGIN = """
+        <build>
+          <plugins>
+            <plugin>
+              <groupId>%s</groupId>
+              <artifactId>%s</artifactId>
+              <version>%s</version>
+              <executions>
+                <execution>
+                  <goals>
+                    <goal>%s</goal>
+                  </goals>
+                </execution>
+              </executions>
+            </plugin>
+          </plugins>
+        </build>
+      """.formatted(ReferencePlugin.GROUP_ID, ReferencePlugin.ARTIFACT_ID,
+          ReferencePlugin.VERSION, ReferencePlugin.GOAL);
   /** A plugin from Apache with a skip parameter, as small as plugins come. */
-  private static final String REFERENCE_PLUGIN = """
+  private static final String CLEAN_SKIPPED_PLUGIN = """
         <build>
           <plugins>
             <plugin>
@@ -96,13 +116,16 @@ final class ThrowawayProjects {
 
   final Path with;
   final Path without;
-  final Path reference;
+  final Path libraries;
+  final Path cleanSkipped;
   final Path settings;
 
-  private ThrowawayProjects(Path with, Path without, Path reference, Path settings) {
+  private ThrowawayProjects(Path with, Path without, Path libraries, Path cleanSkipped,
+      Path settings) {
     this.with = with;
     this.without = without;
-    this.reference = reference;
+    this.libraries = libraries;
+    this.cleanSkipped = cleanSkipped;
     this.settings = settings;
   }
 
@@ -113,11 +136,13 @@ final class ThrowawayProjects {
     Path with = project(root.resolve("with"), spec,
         POM.formatted("with", PLUGIN.formatted(pluginVersion, formats)));
     Path without = project(root.resolve("without"), spec, POM.formatted("without", ""));
-    Path reference = project(root.resolve("reference"), spec,
-        POM.formatted("reference", REFERENCE_PLUGIN));
+    Path libraries = project(root.resolve("libraries"), spec,
+        POM.formatted("libraries", LIBRARIES_PLUGIN));
+    Path cleanSkipped = project(root.resolve("clean-skipped"), spec,
+        POM.formatted("clean-skipped", CLEAN_SKIPPED_PLUGIN));
     Path settings = Files.writeString(root.resolve("settings.xml"),
         SETTINGS.formatted(userLocalRepository.toUri()));
-    return new ThrowawayProjects(with, without, reference, settings);
+    return new ThrowawayProjects(with, without, libraries, cleanSkipped, settings);
   }
 
   private static Path project(Path dir, Path spec, String pom) throws IOException {

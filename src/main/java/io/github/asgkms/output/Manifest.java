@@ -21,8 +21,8 @@ import java.util.TreeSet;
  * executable, the project that wrote them, and the configuration they were written with. The
  * hash is the proof of ownership: the plugin replaces or deletes a file only while its bytes
  * still hash to what is recorded here, so a line in a tampered manifest cannot make it touch a
- * file of the user's. The hashes also let an up-to-date run prove the files intact without
- * rendering anything.
+ * file of the user's. Whether a build is up to date is the stamp's business ({@link Stamp}),
+ * with checksums of its own.
  *
  * <p>The text, format 3:
  *

@@ -17,10 +17,10 @@ import java.util.stream.Stream;
  * What the last run saw, as two checksums: one over everything that shapes the output (the
  * spec's bytes, the templates in effect, the parameters and the generator's version), and one
  * over the files it owns in the output directory, manifest included. When both match, there is
- * nothing to do. Computing them reads raw bytes only: no YAML parser, no template engine. It
- * runs on every build, so it does no more than that: the built-in templates are read by name
- * through the plugin's own class loader, whose jar is open already, no stream or lambda is
- * started, and the checksums are CRCs ({@link StampChecksum}).
+ * nothing to do. Computing them reads raw bytes only: no YAML parser, no template engine,
+ * whose start-up would cost more than the rest of an up-to-date build's share. The built-in
+ * templates are read by name through the plugin's own class loader, whose jar is open
+ * already, and the checksums are CRCs ({@link StampChecksum}).
  */
 public final class Stamp {
   private static final String BUILT_IN_TEMPLATES = "templates/";

@@ -19,8 +19,7 @@ import java.util.Set;
 /**
  * What is at a path under the output directory, found without following a symbolic link:
  * every folder on the way is looked at itself, so a link to elsewhere is seen as a link and
- * never gone through. Folders are looked at once per run. Plain loops, no lambdas: the
- * up-to-date check runs this on every build.
+ * never gone through. Folders are looked at once per run.
  */
 final class Tree {
   private static final Set<OpenOption> READ_NO_FOLLOW =

@@ -7,7 +7,6 @@ import io.github.asgkms.spec.Spec;
 import io.github.asgkms.text.Numbering;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,21 +53,12 @@ public final class Planner {
     List<KeyPlan> keyPlans = new ArrayList<>();
     List<GrantPlan> grants = new ArrayList<>();
     Map<String, List<GrantPlan>> grantsByAccount = new TreeMap<>();
-    Map<String, List<PolicyStatement>> statementsByKey = new HashMap<>();
     for (KeySpec key : keys) {
       KmsKeyArn arn = key.arn();
       boolean crossAccount = !arn.accountId().equals(asgAccount);
       List<String> operations = key.grantOperations().orElse(spec.grantOperations());
-      // Keys of one account have the same statements, unless leastPrivilege names their grant
-      // operations: one list serves them all, so a large plan holds, and the templates wrap,
-      // each statement once.
-      String statementsKey = spec.leastPrivilege() ? arn.accountId() + " " + operations
-          : arn.accountId();
-      List<PolicyStatement> statements = statementsByKey.get(statementsKey);
-      if (statements == null) {
-        statements = keyStatements(spec, arn.accountId(), crossAccount, operations, roleArn);
-        statementsByKey.put(statementsKey, statements);
-      }
+      List<PolicyStatement> statements =
+          keyStatements(spec, arn.accountId(), crossAccount, operations, roleArn);
       KeyPlan plan = new KeyPlan(key.name(), arn.arn(), arn.accountId(), arn.region(),
           crossAccount, statements, spec.fullKeyPolicy());
       keyPlans.add(plan);

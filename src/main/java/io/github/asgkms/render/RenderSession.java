@@ -1,6 +1,5 @@
 package io.github.asgkms.render;
 
-import freemarker.core.Environment;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -9,22 +8,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Renders files on one thread. Freemarker's configuration and parsed templates are shared and
- * safe to use from several threads; what is not is kept here, one per thread: the output
- * buffer, the templates already looked up, and the record models, which are wrapped once and
- * then kept for the thread's files.
+ * Renders files on one thread. Freemarker's configuration, object wrapper and parsed templates
+ * are shared and safe to use from several threads; what is not is kept here, one per thread:
+ * the output buffer and the templates already looked up.
  */
 final class RenderSession {
   private final Configuration configuration;
-  private final RecordObjectWrapper wrapper;
   /** Each template this session has used, so a file costs no lookup in Freemarker's cache. */
   private final Map<String, Template> templates = new HashMap<>();
-  /** One buffer for every file of the session: a file's text is copied out of it once. */
+  /** One bounded buffer for every file of the session. */
   private final TextWriter out = new TextWriter(8192);
 
   RenderSession(Configuration configuration) {
     this.configuration = configuration;
-    this.wrapper = new RecordObjectWrapper(configuration.getIncompatibleImprovements());
   }
 
   /** Renders one template; the text is what the template wrote. */
@@ -32,14 +28,11 @@ final class RenderSession {
     try {
       Template template = templates.get(templateName);
       if (template == null) {
-        template = load(templateName);
+        template = configuration.getTemplate(templateName);
         templates.put(templateName, template);
       }
       out.clear();
-      Environment environment = template.createProcessingEnvironment(model, out, wrapper);
-      // Whatever a template wraps while it runs, this thread's wrapper wraps it.
-      environment.setObjectWrapper(wrapper);
-      environment.process();
+      template.process(model, out);
       return out.toString();
     } catch (TemplateException e) {
       if (e.getCause() instanceof TextWriter.TooMuchText tooMuch) {
@@ -64,20 +57,5 @@ final class RenderSession {
   private static RenderException runaway(String templateName, TextWriter.TooMuchText e) {
     return new RenderException("template " + templateName + " failed: it wrote more than "
         + TextWriter.MAX_CHARS + " characters for one file: a list or loop without end?", e);
-  }
-
-  /**
-   * A template from Freemarker's cache. A failure there may be one that parsing ahead
-   * ({@link TemplateEngine#preparse}) left in the cache, which Freemarker reports as "an error
-   * on an earlier attempt"; loading once more, afresh, gives the error with the message and
-   * location of a first load, whichever thread got there first.
-   */
-  private Template load(String name) throws IOException {
-    try {
-      return configuration.getTemplate(name);
-    } catch (IOException | RuntimeException e) {
-      configuration.removeTemplateFromCache(name);
-      return configuration.getTemplate(name);
-    }
   }
 }

@@ -11,6 +11,7 @@ import freemarker.cache.TemplateLoader;
 import freemarker.core.TemplateClassResolver;
 import freemarker.core.TemplateConfiguration;
 import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.Version;
 import java.io.IOException;
@@ -58,7 +59,10 @@ public final class TemplateEngine {
     configuration.setRegisteredCustomOutputFormats(EscapingOutputFormat.ALL);
     configuration.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
     configuration.setTemplateConfigurations(escapingByFileName());
-    configuration.setObjectWrapper(new RecordObjectWrapper(FREEMARKER_BEHAVIOUR));
+    // Freemarker's own wrapper: a record is a hash of its components and zero-argument
+    // methods, such as a statement's effect; its member access policy keeps class loaders and
+    // reflection out of a template's reach.
+    configuration.setObjectWrapper(new DefaultObjectWrapperBuilder(FREEMARKER_BEHAVIOUR).build());
     // One engine serves one run: each template, lib.ftl included, is parsed once and kept,
     // however many files use it and whatever the memory pressure.
     configuration.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
@@ -79,21 +83,6 @@ public final class TemplateEngine {
   /** What one thread needs to render with this engine; the engine itself is shared. */
   RenderSession newSession() {
     return new RenderSession(configuration);
-  }
-
-  /**
-   * Parses these templates into the cache, ahead of the first file that needs them. A template
-   * that fails here is left for that file, if one needs it: {@link RenderSession} then loads it
-   * afresh, so the error has the message and location a first load gives.
-   */
-  void preparse(List<String> names) {
-    for (String name : names) {
-      try {
-        configuration.getTemplate(name);
-      } catch (IOException | RuntimeException | StackOverflowError e) {
-        // Reported, if ever, by the file that needs the template.
-      }
-    }
   }
 
   /** How many templates this engine has parsed: each is parsed once, however often used. */

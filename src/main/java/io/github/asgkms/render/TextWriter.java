@@ -3,9 +3,10 @@ package io.github.asgkms.render;
 import java.io.Writer;
 
 /**
- * A {@link Writer} into a {@link StringBuilder} that can be cleared and used again.
- * {@link java.io.StringWriter} locks its {@link StringBuffer} on every write, and Freemarker
- * writes a file in hundreds of small pieces, so at thousands of files the locking alone shows.
+ * A {@link Writer} into a {@link StringBuilder} that holds at most {@link #MAX_CHARS}: a
+ * template that runs away stops with an error rather than filling the heap. It can be cleared
+ * and used again for the next file. (Measured, a {@link java.io.StringWriter} per file renders
+ * 10,000 keys in the same CPU time: the bound is why this class exists.)
  */
 final class TextWriter extends Writer {
   /**

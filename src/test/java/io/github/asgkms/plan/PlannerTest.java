@@ -208,7 +208,7 @@ class PlannerTest {
         """);
     List<KeyPlan> keys = plan.keys();
 
-    assertThat(keys.get(1).statements()).isSameAs(keys.get(0).statements());
+    assertThat(keys.get(1).statements()).isEqualTo(keys.get(0).statements());
     // leastPrivilege conditions CreateGrant on the key's own operations.
     assertThat(keys.get(2).statements()).isNotEqualTo(keys.get(0).statements());
     // The root statement names the key's own account.
