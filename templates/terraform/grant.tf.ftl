@@ -20,7 +20,13 @@ resource "aws_kms_grant" "[=lib.id(grant.keyName)]" {
   retire_on_delete = true
 [#if attached || plan.newServiceLinkedRole??]
 
-[#if attached && plan.newServiceLinkedRole??]
+[#if attached && policies?size > 1]
+[#if plan.newServiceLinkedRole??]
+  # The grantee must exist before the grant names it.
+[/#if]
+  # Of the grant creator's policies, those that allow its calls on this key must be attached
+  # before it calls CreateGrant, and stay until destroy has retired the grant and seen it gone.
+[#elseif attached && plan.newServiceLinkedRole??]
   # The grantee must exist before the grant names it, and the grant creator's policy must be
   # attached before it calls CreateGrant.
 [#elseif attached]
@@ -29,11 +35,11 @@ resource "aws_kms_grant" "[=lib.id(grant.keyName)]" {
   # The grantee must exist before the grant names it.
 [/#if]
   depends_on = [
-[#list policies as policy]
 [#if attached]
-    aws_iam_role_policy_attachment.[=lib.createGrantPolicyId(policy?index)],
-[/#if]
+[#list grant.creatorPolicyIndexes as index]
+    aws_iam_role_policy_attachment.[=lib.createGrantPolicyId(index)],
 [/#list]
+[/#if]
 [#if plan.newServiceLinkedRole??]
     aws_iam_service_linked_role.asg_kms,
 [/#if]

@@ -62,7 +62,8 @@ class HostileValuesTest {
     KeyPlan key = HostileRecords.build(KeyPlan.class, "accountId", ACCOUNT,
         "statements", List.of(statement), "completePolicy", false);
     GrantPlan grant = HostileRecords.build(GrantPlan.class, "keyName", key.name(),
-        "name", h("grant"), "operations", List.of(h("op1"), h("op2")));
+        "name", h("grant"), "operations", List.of(h("op1"), h("op2")),
+        "creatorPolicyIndexes", List.of(0));
     IamPolicyPlan policy = HostileRecords.build(IamPolicyPlan.class, "name", h("policy"),
         "statements", List.of(iamStatement));
     // One policy list serves each manager's creator; with a role, the stack attaches it too.

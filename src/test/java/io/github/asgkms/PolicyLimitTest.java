@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,6 +33,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PolicyLimitTest {
   private static final int LIMIT = 6_144;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern POLICY_DOCUMENT = Pattern.compile(
+      "data \"aws_iam_policy_document\" \"(\\w+)\" \\{(.*?)\n\\}", Pattern.DOTALL);
+  private static final Pattern KEY_ARN = Pattern.compile("arn:aws:kms:[^\"]+");
+  private static final Pattern KEY_ID = Pattern.compile("key_id\\s+= \"([^\"]+)\"");
+  private static final Pattern DEPENDS_ON =
+      Pattern.compile("depends_on = \\[(.*?)\n  \\]", Pattern.DOTALL);
+  private static final Pattern ATTACHMENT =
+      Pattern.compile("aws_iam_role_policy_attachment\\.\\w+");
 
   @TempDir Path temp;
 
@@ -146,6 +157,9 @@ class PolicyLimitTest {
       assertThat(count(terraform, "resource \"aws_iam_role_policy_attachment\""))
           .isEqualTo(policyFiles.size());
     }
+    if (manager.equals("terraform")) {
+      assertEachGrantWaitsOnlyForThePoliciesNamingItsKey(files, arns, policyFiles.size());
+    }
 
     // The same spec splits the same way every time.
     Map<String, String> again = new TreeMap<>();
@@ -153,6 +167,40 @@ class PolicyLimitTest {
       again.put(file.path(), file.text());
     }
     assertThat(again).isEqualTo(files);
+  }
+
+  /**
+   * A Terraform grant depends on the attachments of exactly the policies whose statements name
+   * its key (CreateGrant, and ListGrants to read it back and see it gone), not on every policy:
+   * else the grant files and Terraform's graph grow as grants times policies.
+   */
+  private static void assertEachGrantWaitsOnlyForThePoliciesNamingItsKey(
+      Map<String, String> files, List<String> arns, int policies) {
+    String folder = "terraform/account-111122223333/";
+    Map<String, Set<String>> attachmentsByKey = new TreeMap<>();
+    Matcher document = POLICY_DOCUMENT.matcher(files.get(folder + "create-grant-policy.tf"));
+    while (document.find()) {
+      Matcher arn = KEY_ARN.matcher(document.group(2));
+      while (arn.find()) {
+        attachmentsByKey.computeIfAbsent(arn.group(), k -> new TreeSet<>())
+            .add("aws_iam_role_policy_attachment." + document.group(1));
+      }
+    }
+    List<String> grantFiles = files.keySet().stream()
+        .filter(p -> p.startsWith(folder + "grant-")).toList();
+    assertThat(grantFiles).hasSameSizeAs(arns);
+    for (String path : grantFiles) {
+      String grant = files.get(path);
+      Matcher key = KEY_ID.matcher(grant);
+      assertThat(key.find()).as(path).isTrue();
+      Set<String> expected = attachmentsByKey.get(key.group(1));
+      Matcher dependsOn = DEPENDS_ON.matcher(grant);
+      assertThat(dependsOn.find()).as(path).isTrue();
+      List<String> attachments = ATTACHMENT.matcher(dependsOn.group(1)).results()
+          .map(MatchResult::group).toList();
+      assertThat(attachments).as(path).containsExactlyInAnyOrderElementsOf(expected)
+          .hasSizeLessThan(policies);
+    }
   }
 
   private static List<String> resources(JsonNode statement) {

@@ -15,6 +15,11 @@ import java.util.List;
  * @param retiringPrincipal the principal that retires the grant: the grant creator, whose ARN
  *     is known before anything is deployed. A grant function's role, which the grant manager
  *     creates, is known only once deployed, so that manager names it instead
+ * @param creatorPolicyIndexes which of the account's {@link AccountPlan#createGrantPolicies}
+ *     (by index, ascending) allow the grant creator's calls on this grant's key: those with a
+ *     statement for kms:CreateGrant, kms:ListGrants or kms:RetireGrant whose resources hold
+ *     the key ARN or "*". A tool that must order the grant after those policies, and keep them
+ *     until the grant is gone, needs only these
  */
 public record GrantPlan(
     String keyName,
@@ -23,9 +28,16 @@ public record GrantPlan(
     String region,
     String granteePrincipal,
     List<String> operations,
-    String retiringPrincipal) {
+    String retiringPrincipal,
+    List<Integer> creatorPolicyIndexes) {
 
   public GrantPlan {
     operations = List.copyOf(operations);
+    creatorPolicyIndexes = List.copyOf(creatorPolicyIndexes);
+  }
+
+  GrantPlan withCreatorPolicyIndexes(List<Integer> indexes) {
+    return new GrantPlan(keyName, name, keyArn, region, granteePrincipal, operations,
+        retiringPrincipal, indexes);
   }
 }

@@ -10,7 +10,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Applies the Knowledge Center article's rules to a spec. A key in the Auto Scaling account
@@ -24,6 +26,8 @@ public final class Planner {
   static final String CREATE_GRANT = "kms:CreateGrant";
   static final String LIST_GRANTS = "kms:ListGrants";
   static final String RETIRE_GRANT = "kms:RetireGrant";
+  /** What the grant creator calls on a grant's key: create, read back, retire. */
+  static final Set<String> GRANT_CALLS = Set.of(CREATE_GRANT, LIST_GRANTS, RETIRE_GRANT);
   static final String AUTO_SCALING_SERVICE = "autoscaling.amazonaws.com";
   static final String SERVICE_LINKED_ROLE_PATH =
       "role/aws-service-role/" + AUTO_SCALING_SERVICE + "/";
@@ -65,7 +69,7 @@ public final class Planner {
       keysByAccount.computeIfAbsent(arn.accountId(), a -> new ArrayList<>()).add(plan);
       if (crossAccount) {
         GrantPlan grant = new GrantPlan(key.name(), key.grantName().orElse("asg-" + key.name()),
-            arn.arn(), arn.region(), roleArn, operations, grantCreatorArn);
+            arn.arn(), arn.region(), roleArn, operations, grantCreatorArn, List.of());
         grants.add(grant);
         grantsByAccount.computeIfAbsent(arn.accountId(), a -> new ArrayList<>()).add(grant);
       }
@@ -79,11 +83,12 @@ public final class Planner {
         : policies(grantCreatorStatements(grantsByAccount, spec, roleArn),
             CREATE_GRANT_POLICY_NAME + spec.serviceLinkedRoleSuffix().map(s -> "-" + s).orElse(""),
             spec.grantCreatorRoleName().orElse(null));
+    List<GrantPlan> placedGrants = withCreatorPolicyIndexes(grants, createGrantPolicies);
     List<AccountPlan> accounts = new ArrayList<>();
     keysByAccount.forEach((account, accountKeys) -> {
       boolean isAsg = account.equals(asgAccount);
       accounts.add(new AccountPlan(account, isAsg, accountKeys,
-          isAsg ? grants : List.of(), isAsg ? createGrantPolicies : List.of()));
+          isAsg ? placedGrants : List.of(), isAsg ? createGrantPolicies : List.of()));
     });
 
     List<String> warnings = new ArrayList<>();
@@ -243,6 +248,35 @@ public final class Planner {
           conditioned ? grantConditions(roleArn, group.getKey()) : List.of()));
     }
     return statements;
+  }
+
+  /**
+   * Each grant with the indexes of the policies that allow the grant creator's calls on its
+   * key. Every statement's resources are visited once, so the work grows with the policies'
+   * size and the grants, not with their product.
+   */
+  private static List<GrantPlan> withCreatorPolicyIndexes(List<GrantPlan> grants,
+      List<IamPolicyPlan> policies) {
+    Map<String, Set<Integer>> byKeyArn = new HashMap<>();
+    Set<Integer> onEveryKey = new TreeSet<>();
+    for (int index = 0; index < policies.size(); index++) {
+      for (PolicyStatement statement : policies.get(index).statements()) {
+        if (statement.actions().stream().noneMatch(GRANT_CALLS::contains)) {
+          continue;
+        }
+        for (String resource : statement.resources()) {
+          (resource.equals("*") ? onEveryKey
+              : byKeyArn.computeIfAbsent(resource, r -> new TreeSet<>())).add(index);
+        }
+      }
+    }
+    List<GrantPlan> placed = new ArrayList<>();
+    for (GrantPlan grant : grants) {
+      Set<Integer> indexes = new TreeSet<>(onEveryKey);
+      indexes.addAll(byKeyArn.getOrDefault(grant.keyArn(), Set.of()));
+      placed.add(grant.withCreatorPolicyIndexes(List.copyOf(indexes)));
+    }
+    return placed;
   }
 
   private static List<String> keyArns(List<GrantPlan> grants) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.spec.SpecReader;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,47 @@ class PlannerTest {
       assertThat(s.conditions()).isEmpty();
     });
     assertThat(plan.createGrantPolicies()).hasSize(1);
+    assertThat(grant.creatorPolicyIndexes()).containsExactly(0);
     assertThat(plan.warnings()).isEmpty();
+  }
+
+  /**
+   * Split over several policies, each grant names only those that allow its calls: the one
+   * whose CreateGrant statement holds its key, and the one whose ListGrants statement does.
+   */
+  @Test
+  void eachGrantNamesThePoliciesThatAllowItsCalls() throws Exception {
+    StringBuilder yaml = new StringBuilder("""
+        version: 1
+        autoScalingAccountId: "111122223333"
+        grantCreator:
+          roleName: deployer
+        keys:
+        """);
+    for (int i = 0; i < 120; i++) {
+      yaml.append(String.format("  - name: key-%03d%n    arn: arn:aws:kms:us-west-2:444455556666"
+          + ":key/%08x-0000-4000-8000-000000000000%n", i, i));
+    }
+    Plan plan = plan(yaml.toString());
+    List<IamPolicyPlan> policies = plan.createGrantPolicies();
+    assertThat(policies).hasSizeGreaterThan(2);
+    for (GrantPlan grant : plan.grants()) {
+      List<Integer> naming = new ArrayList<>();
+      List<String> actions = new ArrayList<>();
+      for (int index = 0; index < policies.size(); index++) {
+        for (PolicyStatement statement : policies.get(index).statements()) {
+          if (statement.resources().contains(grant.keyArn())) {
+            actions.addAll(statement.actions());
+            if (!naming.contains(index)) {
+              naming.add(index);
+            }
+          }
+        }
+      }
+      assertThat(grant.creatorPolicyIndexes()).as(grant.keyName()).isEqualTo(naming)
+          .hasSizeLessThan(policies.size());
+      assertThat(actions).containsExactly("kms:CreateGrant", "kms:ListGrants");
+    }
   }
 
   @Test
