@@ -7,6 +7,7 @@ import io.github.asgkms.spec.Spec;
 import io.github.asgkms.text.Numbering;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
