@@ -12,15 +12,14 @@ import java.util.List;
  * creator's policy when the spec names its role; it is left out when it would hold nothing.
  */
 final class CloudFormationLayout extends Layout {
-  private static final String STACK = "auto-scaling-account-stack.yaml";
   private static final String KEY_POLICY = "cloudformation/key-policy.yaml.ftl";
   private static final String STACK_TEMPLATE = "cloudformation/auto-scaling-account-stack.yaml.ftl";
   /** The stack includes the grant function's code as it is, so it shapes the output too. */
   private static final List<String> TEMPLATES = List.of(KEY_POLICY, STACK_TEMPLATE,
       "cloudformation/lib.ftl", "cloudformation/grant-function.py");
 
-  CloudFormationLayout(String format) {
-    super(format, KEY_POLICY, "yaml");
+  CloudFormationLayout(Format format) {
+    super(format, KEY_POLICY);
   }
 
   @Override
@@ -38,7 +37,7 @@ final class CloudFormationLayout extends Layout {
     boolean attachesPolicy = account.createGrantPolicies().stream()
         .anyMatch(policy -> policy.roleName() != null);
     if (createsGrants || createsRole || attachesPolicy) {
-      folder.add(STACK_TEMPLATE, STACK);
+      folder.add(STACK_TEMPLATE, OutputPaths.STACK_FILE);
     }
   }
 }

@@ -11,21 +11,32 @@ import java.util.stream.Collectors;
 
 /** The output formats, each rendered into its own folder of the output directory. */
 public enum Format {
-  TERRAFORM("terraform", TerraformLayout::new),
-  JSON("json", JsonLayout::new),
-  CLOUDFORMATION("cloudformation", CloudFormationLayout::new);
+  TERRAFORM("terraform", "tf", TerraformLayout::new),
+  JSON("json", "json", JsonLayout::new),
+  CLOUDFORMATION("cloudformation", "yaml", CloudFormationLayout::new);
 
   private final String id;
+  private final String keyPolicyExtension;
   private final Layout layout;
 
-  /** @param layout the format's layout, given the folder it fills: the format's ID */
-  Format(String id, Function<String, Layout> layout) {
+  /**
+   * @param keyPolicyExtension the extension of each key's policy file
+   * @param layout the format's layout, given the format, whose ID and extension it names its
+   *     files by (see {@link OutputPaths}); it keeps the format and reads it only when it
+   *     renders, by when the format is whole
+   */
+  Format(String id, String keyPolicyExtension, Function<Format, Layout> layout) {
     this.id = id;
-    this.layout = layout.apply(id);
+    this.keyPolicyExtension = keyPolicyExtension;
+    this.layout = layout.apply(this);
   }
 
   public String id() {
     return id;
+  }
+
+  String keyPolicyExtension() {
+    return keyPolicyExtension;
   }
 
   Layout layout() {

@@ -2,7 +2,6 @@ package io.github.asgkms.render;
 
 import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.plan.IamPolicyPlan;
-import io.github.asgkms.text.Numbering;
 import java.util.List;
 
 /**
@@ -16,8 +15,8 @@ final class JsonLayout extends Layout {
   private static final List<String> TEMPLATES =
       List.of(KEY_POLICY, CREATE_GRANT_POLICY, CREATE_GRANTS, "json/lib.ftl");
 
-  JsonLayout(String format) {
-    super(format, KEY_POLICY, "json");
+  JsonLayout(Format format) {
+    super(format, KEY_POLICY);
   }
 
   @Override
@@ -29,12 +28,12 @@ final class JsonLayout extends Layout {
   void addAccountFiles(Folder folder) {
     List<IamPolicyPlan> policies = policiesToAttach(folder.plan, folder.account);
     for (int i = 0; i < policies.size(); i++) {
-      // One document per policy: create-grant-policy.json, -2.json and so on.
-      folder.add(CREATE_GRANT_POLICY, Numbering.nth("create-grant-policy", i, "-") + ".json",
+      // One document per policy, as IAM's size limit splits them.
+      folder.add(CREATE_GRANT_POLICY, OutputPaths.createGrantPolicyFile(i),
           "policy", policies.get(i));
     }
     if (!folder.account.grants().isEmpty() && folder.plan.grantManager() == GrantManager.CLI) {
-      folder.addScript(CREATE_GRANTS, "create-grants.sh");
+      folder.addScript(CREATE_GRANTS, OutputPaths.SCRIPT_FILE);
     }
   }
 }

@@ -10,24 +10,21 @@ import java.util.List;
 
 /**
  * Which templates a format renders for a plan, and where each file goes. Every format shares
- * one loop: a folder per account, {@code <format>/account-<id>/}, applied with that account's
- * credentials, holding a key-policy file per key, {@code key-policy-<name>.<ext>}, then the
- * account's other files, which are what each format says for itself.
+ * one loop: a folder per account, applied with that account's credentials, holding a
+ * key-policy file per key, then the account's other files, which are what each format says
+ * for itself. {@link OutputPaths} names the folders and the files the access model reads back.
  */
 abstract class Layout {
-  private final String format;
+  private final Format format;
   private final String keyPolicyTemplate;
-  private final String keyPolicyExtension;
 
   /**
-   * @param format the format's folder under the output directory: its ID
+   * @param format the format laid out, which names its folders and key-policy files
    * @param keyPolicyTemplate the template of each key's policy file
-   * @param keyPolicyExtension that file's extension
    */
-  Layout(String format, String keyPolicyTemplate, String keyPolicyExtension) {
+  Layout(Format format, String keyPolicyTemplate) {
     this.format = format;
     this.keyPolicyTemplate = keyPolicyTemplate;
-    this.keyPolicyExtension = keyPolicyExtension;
   }
 
   /**
@@ -42,11 +39,10 @@ abstract class Layout {
   final List<RenderJob> jobs(Plan plan) {
     List<RenderJob> jobs = new ArrayList<>();
     for (AccountPlan account : plan.accounts()) {
-      Folder folder = new Folder(format + "/account-" + account.accountId() + "/", plan,
+      Folder folder = new Folder(OutputPaths.folder(format, account.accountId()), plan,
           account);
       for (KeyPlan key : account.keys()) {
-        folder.add(keyPolicyTemplate, "key-policy-" + key.name() + "." + keyPolicyExtension,
-            "key", key);
+        folder.add(keyPolicyTemplate, OutputPaths.keyPolicyFile(format, key), "key", key);
       }
       addAccountFiles(folder);
       jobs.addAll(folder.jobs);

@@ -19,8 +19,8 @@ final class TerraformLayout extends Layout {
   private static final List<String> TEMPLATES = List.of(VERSIONS, KEY_POLICY, GRANT,
       CREATE_GRANT_POLICY, SERVICE_LINKED_ROLE, "terraform/lib.ftl");
 
-  TerraformLayout(String format) {
-    super(format, KEY_POLICY, "tf");
+  TerraformLayout(Format format) {
+    super(format, KEY_POLICY);
   }
 
   @Override
