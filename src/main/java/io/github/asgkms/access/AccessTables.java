@@ -5,6 +5,7 @@ import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.plan.AccountPlan;
 import io.github.asgkms.plan.GrantPlan;
 import io.github.asgkms.plan.KeyPlan;
+import io.github.asgkms.render.OutputPaths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -78,8 +79,8 @@ public final class AccessTables {
           keys.add(tables.get(grant.keyArn()));
         }
       }
-      pages.add(new Page(access.format().id() + "/account-" + account.accountId()
-          + "/ACCESS.md", access.format().id(), account.accountId(),
+      pages.add(new Page(OutputPaths.folder(access.format(), account.accountId())
+          + OutputPaths.ACCESS_FILE, access.format().id(), account.accountId(),
           account.autoScalingAccount(), d.manager.id(), keys));
     }
     return pages;

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One format's files by account folder, {@code <format>/account-<id>/}, each folder's in their
- * order: readers take each folder's files from here rather than scan every file of the format
- * once per account.
+ * One format's files by account folder ({@link io.github.asgkms.render.OutputPaths#folder}:
+ * the first two levels of a path), each folder's in their order: readers take each folder's
+ * files from here rather than scan every file of the format once per account.
  */
 final class AccountFolders {
   private final Map<String, Map<String, String>> byFolder = new LinkedHashMap<>();

@@ -2,6 +2,8 @@ package io.github.asgkms.access;
 
 import io.github.asgkms.plan.AccountPlan;
 import io.github.asgkms.plan.Plan;
+import io.github.asgkms.render.Format;
+import io.github.asgkms.render.OutputPaths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +26,9 @@ final class CloudFormationDocuments {
   static void read(Map<String, String> files, Plan plan, RenderedDocuments into)
       throws DocumentException {
     for (AccountPlan account : plan.accounts()) {
-      String folder = "cloudformation/account-" + account.accountId() + "/";
-      KeyPolicyFiles.read(files, account, folder, "yaml", KeyPolicyFiles.YAML, into);
-      String stack = folder + "auto-scaling-account-stack.yaml";
+      KeyPolicyFiles.read(files, account, Format.CLOUDFORMATION, KeyPolicyFiles.YAML, into);
+      String stack = OutputPaths.folder(Format.CLOUDFORMATION, account.accountId())
+          + OutputPaths.STACK_FILE;
       if (files.containsKey(stack)) {
         readStack(stack, files.get(stack), plan, account.accountId(), into);
       }

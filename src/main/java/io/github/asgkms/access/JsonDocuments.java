@@ -2,11 +2,12 @@ package io.github.asgkms.access;
 
 import io.github.asgkms.plan.AccountPlan;
 import io.github.asgkms.plan.Plan;
+import io.github.asgkms.render.Format;
+import io.github.asgkms.render.OutputPaths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads the JSON folders back: each key's policy statements, the create-grant policy documents
@@ -15,8 +16,6 @@ import java.util.regex.Pattern;
  * {@code create-grants.sh}.
  */
 final class JsonDocuments {
-  private static final Pattern CREATE_GRANT_POLICY =
-      Pattern.compile("create-grant-policy(-[0-9]+)?\\.json");
   private static final Set<String> IGNORED_OPTIONS = Set.of("--query", "--output",
       "--grant-tokens");
 
@@ -26,12 +25,12 @@ final class JsonDocuments {
       RenderedDocuments into) throws DocumentException {
     AccountFolders folders = new AccountFolders(files);
     for (AccountPlan account : plan.accounts()) {
-      String folder = "json/account-" + account.accountId() + "/";
-      KeyPolicyFiles.read(files, account, folder, "json", KeyPolicyFiles.JSON, into);
+      String folder = OutputPaths.folder(Format.JSON, account.accountId());
+      KeyPolicyFiles.read(files, account, Format.JSON, KeyPolicyFiles.JSON, into);
       for (Map.Entry<String, String> file : folders.in(folder).entrySet()) {
         String path = file.getKey();
         String name = path.substring(folder.length());
-        if (CREATE_GRANT_POLICY.matcher(name).matches()) {
+        if (OutputPaths.isCreateGrantPolicyFile(name)) {
           String identity = account.autoScalingAccount() ? creatorIdentity
               : RenderedDocuments.unattached(account.accountId());
           into.addIdentityPolicy(identity, PolicyReader.read(TreeReader.json(path,

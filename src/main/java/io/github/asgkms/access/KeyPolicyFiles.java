@@ -2,14 +2,16 @@ package io.github.asgkms.access;
 
 import io.github.asgkms.plan.AccountPlan;
 import io.github.asgkms.plan.KeyPlan;
+import io.github.asgkms.render.Format;
+import io.github.asgkms.render.OutputPaths;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Each key's policy file in an account folder of a format: {@code key-policy-<name>.<ext>},
- * where the layouts write it. A key whose file is not there is an error: its policy would
- * otherwise be read as empty.
+ * Each key's policy file in an account folder of a format, at the path {@link OutputPaths}
+ * gives the layouts. A key whose file is not there is an error: its policy would otherwise be
+ * read as empty.
  */
 final class KeyPolicyFiles {
   /** The largest text whose leading comment lines are set aside; see {@link #YAML}. */
@@ -72,8 +74,9 @@ final class KeyPolicyFiles {
     return c >= ' ' && c <= '~' || c == '\t';
   }
 
-  static String path(String folder, KeyPlan key, String extension) {
-    return folder + "key-policy-" + key.name() + "." + extension;
+  static String path(Format format, AccountPlan account, KeyPlan key) {
+    return OutputPaths.folder(format, account.accountId())
+        + OutputPaths.keyPolicyFile(format, key);
   }
 
   /** The file's text, or an error naming the key. */
@@ -91,11 +94,11 @@ final class KeyPolicyFiles {
    * Keys of an account mostly have the same policy but for comments: each different one is
    * parsed once, and its statements shared, which nothing changes.
    */
-  static void read(Map<String, String> files, AccountPlan account, String folder,
-      String extension, Parser parser, RenderedDocuments into) throws DocumentException {
+  static void read(Map<String, String> files, AccountPlan account, Format format,
+      Parser parser, RenderedDocuments into) throws DocumentException {
     Map<String, List<Statement>> parsed = new HashMap<>();
     for (KeyPlan key : account.keys()) {
-      String file = path(folder, key, extension);
+      String file = path(format, account, key);
       String text = text(files, file, key);
       String significant = parser.significant(text);
       List<Statement> statements = parsed.get(significant);

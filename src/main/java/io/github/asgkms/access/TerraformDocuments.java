@@ -3,6 +3,8 @@ package io.github.asgkms.access;
 import io.github.asgkms.plan.AccountPlan;
 import io.github.asgkms.plan.KeyPlan;
 import io.github.asgkms.plan.Plan;
+import io.github.asgkms.render.Format;
+import io.github.asgkms.render.OutputPaths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +53,7 @@ final class TerraformDocuments {
     AccountFolders folders = new AccountFolders(files);
     HclNames names = new HclNames();
     for (AccountPlan account : plan.accounts()) {
-      String folder = "terraform/account-" + account.accountId() + "/";
+      String folder = OutputPaths.folder(Format.TERRAFORM, account.accountId());
       TerraformDocuments reader = new TerraformDocuments(plan, account.accountId(), folder);
       for (Map.Entry<String, String> file : folders.in(folder).entrySet()) {
         if (file.getKey().startsWith(folder) && file.getKey().endsWith(".tf")
@@ -114,7 +116,7 @@ final class TerraformDocuments {
   private void keyPolicies(AccountPlan account, Map<String, String> files, RenderedDocuments into)
       throws DocumentException {
     for (KeyPlan key : account.keys()) {
-      String file = KeyPolicyFiles.path(folder, key, "tf");
+      String file = KeyPolicyFiles.path(Format.TERRAFORM, account, key);
       KeyPolicyFiles.text(files, file, key);
       List<Located> inFile = byFile.getOrDefault(file, List.of());
       List<Located> applied = new ArrayList<>();
