@@ -5,16 +5,34 @@ import java.util.regex.Pattern;
 
 /** The AWS partitions a spec may target, each with the shape of its Region names. */
 public enum Partition {
-  AWS("aws", Pattern.compile("(?!cn-|us-gov-)[a-z]{2}-[a-z]+-[1-9][0-9]?")),
-  AWS_CN("aws-cn", Pattern.compile("cn-[a-z]+-[1-9][0-9]?")),
-  AWS_US_GOV("aws-us-gov", Pattern.compile("us-gov-[a-z]+-[1-9][0-9]?"));
+  AWS("aws", Pattern.compile("(?!cn-|us-gov-)[a-z]{2}-[a-z]+-[1-9][0-9]?"), "amazonaws.com"),
+  AWS_CN("aws-cn", Pattern.compile("cn-[a-z]+-[1-9][0-9]?"), "amazonaws.com.cn"),
+  AWS_US_GOV("aws-us-gov", Pattern.compile("us-gov-[a-z]+-[1-9][0-9]?"), "amazonaws.com");
 
   private final String id;
   private final Pattern regionPattern;
+  private final String dnsSuffix;
 
-  Partition(String id, Pattern regionPattern) {
+  Partition(String id, Pattern regionPattern, String dnsSuffix) {
     this.id = id;
     this.regionPattern = regionPattern;
+    this.dnsSuffix = dnsSuffix;
+  }
+
+  /**
+   * The domain of the partition's service endpoints: {@code amazonaws.com}, and
+   * {@code amazonaws.com.cn} in China ("Endpoints and ARNs for Amazon Web Services in China").
+   */
+  public String dnsSuffix() {
+    return dnsSuffix;
+  }
+
+  /**
+   * EC2's endpoint in {@code region}, as {@code kms:ViaService} names a request EC2 sends on a
+   * caller's behalf (KMS Developer Guide, "kms:ViaService").
+   */
+  public String ec2Service(String region) {
+    return "ec2." + region + "." + dnsSuffix;
   }
 
   /** The partition as written in ARNs: {@code aws}, {@code aws-cn} or {@code aws-us-gov}. */

@@ -40,7 +40,18 @@ public final class KeySpec {
       "This grant's operations. It takes the same values as the top-level `grantOperations`,"
           + " which it overrides. Allowed only on a key in another account.");
 
-  static final FieldSet FIELDS = new FieldSet(NAME, ARN, GRANT_NAME, GRANT_OPERATIONS);
+  static final Field<List<String>> REPLICA_REGIONS = optional("replicaRegions",
+      Types.nonEmptyList(Types.REGION, "Regions", "list at least one Region, or leave"
+          + " replicaRegions out"),
+      "The Regions of this multi-Region key's replicas; each gets its own statements and grant.",
+      "The Regions of this multi-Region key's replicas, for an `mrk-` key only: each in the"
+          + " key's partition, listed once, and not the primary key's Region. Each replica is a"
+          + " key of its own, `arn:...:kms:<region>:...:key/<same key id>`, named"
+          + " `<name>-<region>`: it gets its own key-policy output and, in another account, its"
+          + " own grant, created in its Region; the IAM policies list every replica's ARN.");
+
+  static final FieldSet FIELDS =
+      new FieldSet(NAME, ARN, GRANT_NAME, GRANT_OPERATIONS, REPLICA_REGIONS);
 
   private final Values values;
 
@@ -65,6 +76,11 @@ public final class KeySpec {
   /** The grant's own operations, for a key in another account. */
   public Optional<List<String>> grantOperations() {
     return values.find(GRANT_OPERATIONS);
+  }
+
+  /** The Regions of the key's replicas, in spec order; empty when it has none. */
+  public List<String> replicaRegions() {
+    return values.find(REPLICA_REGIONS).orElse(List.of());
   }
 
   Values values() {

@@ -5,6 +5,9 @@ import static io.github.asgkms.spec.Field.required;
 import static io.github.asgkms.spec.Field.withDefault;
 
 import io.github.asgkms.aws.GrantManager;
+import io.github.asgkms.aws.IamRoleArn;
+import io.github.asgkms.aws.Launcher;
+import io.github.asgkms.aws.ServiceLinkedLauncher;
 import io.github.asgkms.aws.GrantOperations;
 import io.github.asgkms.aws.Partition;
 import java.util.List;
@@ -120,10 +123,45 @@ public final class Spec {
           + " grants and the manager's format is not among the generated formats, `generate`"
           + " warns that nothing there creates them.");
 
+  static final Field<IamRoleArn> LAUNCHER_ROLE_ARN = required("roleArn", Types.ROLE_ARN,
+      "A role of your own that calls RunInstances, in the Auto Scaling account.",
+      "The ARN of a role of your own that launches instances itself, such as a node"
+          + " autoscaler's controller: `arn:<partition>:iam::<autoScalingAccountId>:role/<path>"
+          + "<name>`. It must be in the Auto Scaling account and the spec's partition, and not a"
+          + " service-linked role (path `/aws-service-role/`).");
+
+  static final Field<List<Launcher>> LAUNCHERS = withDefault("launchers",
+      Types.nonEmptyList(Types.launcher(LAUNCHER_ROLE_ARN), "launchers",
+          "at least one launcher is required; leave launchers out for [autoscaling]"),
+      List.of(ServiceLinkedLauncher.AUTOSCALING),
+      "Who launches instances with the keys: autoscaling, ec2-fleet, spot-fleet, or roleArn:"
+          + " a role of your own. Each gets the key's use.",
+      "Who launches instances with the keys, each once: `autoscaling` (the default, the"
+          + " `AWSServiceRoleForAutoScaling` role, which EKS managed node groups use too),"
+          + " `ec2-fleet` (`AWSServiceRoleForEC2Fleet`), `spot-fleet`"
+          + " (`AWSServiceRoleForEC2SpotFleet`), or `roleArn: <ARN>`, a role of your own that"
+          + " calls RunInstances itself. Each service-linked role gets the article's statements"
+          + " and, on a key in another account, a grant of its own; a role of your own gets"
+          + " key-policy statements limited to EC2 in the key's Region (`kms:ViaService`) and the"
+          + " Auto Scaling account (`kms:CallerAccount`), and on a key in another account an IAM"
+          + " policy, but no grant. See [Launchers](output.md#launchers).");
+
+  static final Field<Boolean> IMPORT_SERVICE_LINKED_ROLES = withDefault(
+      "importServiceLinkedRoles", Types.BOOLEAN, false,
+      "Terraform: adopt each launcher's existing service-linked role with import blocks"
+          + " (Terraform 1.5 or later). Not with createServiceLinkedRole, nor with the"
+          + " CloudFormation format. Only true or false.",
+      "`true` or `false` (the default), written plainly. With `true`, the Terraform output"
+          + " adopts each service-linked launcher's existing role with an `import` block, instead"
+          + " of creating it, and needs Terraform 1.5 or later. Not together with"
+          + " `createServiceLinkedRole`, and refused when the `cloudformation` format is"
+          + " generated: a CloudFormation template cannot import a service-linked role.");
+
   /** The spec's top level, in the order an unknown-property error lists it. */
   static final FieldSet FIELDS = new FieldSet(VERSION, PARTITION, AUTO_SCALING_ACCOUNT_ID,
       SERVICE_LINKED_ROLE_SUFFIX, GRANT_OPERATIONS, KEYS, GRANT_CREATOR,
-      CREATE_SERVICE_LINKED_ROLE, LEAST_PRIVILEGE, FULL_KEY_POLICY, GRANT_MANAGER);
+      CREATE_SERVICE_LINKED_ROLE, LEAST_PRIVILEGE, FULL_KEY_POLICY, GRANT_MANAGER, LAUNCHERS,
+      IMPORT_SERVICE_LINKED_ROLES);
 
   private final Values values;
 
@@ -182,6 +220,30 @@ public final class Spec {
   public GrantManager grantManager() {
     return values.get(GRANT_MANAGER);
   }
+
+  /** Who launches instances with the keys, in spec order. */
+  public List<Launcher> launchers() {
+    return values.get(LAUNCHERS);
+  }
+
+  /** Whether Terraform adopts the launchers' existing service-linked roles by import. */
+  public boolean importServiceLinkedRoles() {
+    return values.get(IMPORT_SERVICE_LINKED_ROLES);
+  }
+
+  /** Where importServiceLinkedRoles is set, for an error that depends on the formats. */
+  public Optional<Location> importServiceLinkedRolesLocation() {
+    return values.entry(IMPORT_SERVICE_LINKED_ROLES).map(e -> new Location(e.keyMark(),
+        values.path(IMPORT_SERVICE_LINKED_ROLES)));
+  }
+
+  /** Where a key's ARN stands, for an error the planner finds about the key. */
+  public Location keyLocation(KeySpec key) {
+    return new Location(key.values().valueMark(KeySpec.ARN), key.values().path());
+  }
+
+  /** A place in the spec: the file position and the path of the value. */
+  public record Location(Mark mark, SpecPath path) {}
 
   Values values() {
     return values;

@@ -4,7 +4,11 @@ import static io.github.asgkms.text.Printable.quote;
 
 import io.github.asgkms.aws.AccountId;
 import io.github.asgkms.aws.GrantOperations;
+import io.github.asgkms.aws.IamRoleArn;
 import io.github.asgkms.aws.KmsKeyArn;
+import io.github.asgkms.aws.Launcher;
+import io.github.asgkms.aws.RoleLauncher;
+import io.github.asgkms.aws.ServiceLinkedLauncher;
 import io.github.asgkms.spec.YamlNode.Mapping;
 import io.github.asgkms.spec.YamlNode.Scalar;
 import io.github.asgkms.spec.YamlNode.Sequence;
@@ -157,6 +161,68 @@ final class Types {
     }
   };
 
+  /** An IAM role ARN, parsed. */
+  static final ValueType<IamRoleArn> ROLE_ARN = new ValueType<>() {
+    @Override
+    public Optional<IamRoleArn> read(YamlNode node, SpecPath path, Errors errors) {
+      return string(node, path, errors).flatMap(text -> {
+        IamRoleArn.Parsed parsed = IamRoleArn.parse(text);
+        parsed.problem().ifPresent(problem -> errors.add(node.mark(), path, problem));
+        return parsed.arn();
+      });
+    }
+
+    @Override
+    public Map<String, Object> schema() {
+      return schemaOf("type", "string", "pattern", anchored("arn:(aws|aws-cn|aws-us-gov):iam::"
+          + AccountId.PATTERN + ":role(/|/[\\x21-\\x7E]{1,510}/)[A-Za-z0-9+=,.@_-]{1,64}"));
+    }
+  };
+
+  /** A Region's name, in some partition; which one is a rule's to say. */
+  static final ValueType<String> REGION = matching(
+      Pattern.compile("[a-z]{2}(-[a-z]+)+-[1-9][0-9]?"), "a Region name, such as eu-west-1");
+
+  /**
+   * A launcher: a service's name, for its service-linked role, or {@code roleArn:} and a role of
+   * the user's own.
+   */
+  static ValueType<Launcher> launcher(Field<IamRoleArn> roleArn) {
+    ValueType<ServiceLinkedLauncher> service = choice("launcher",
+        List.of(ServiceLinkedLauncher.values()), ServiceLinkedLauncher::id, true);
+    ValueType<Launcher> role = mapping(new FieldSet(roleArn), values ->
+        new RoleLauncher(values.get(roleArn)));
+    return new ValueType<>() {
+      @Override
+      public Optional<Launcher> read(YamlNode node, SpecPath path, Errors errors) {
+        if (node instanceof Mapping) {
+          return role.read(node, path, errors);
+        }
+        if (node instanceof Sequence) {
+          errors.add(node.mark(), path, "expected a launcher (" + ServiceLinkedLauncher.ids()
+              + ") or roleArn: <role ARN>, found a list");
+          return Optional.empty();
+        }
+        return service.read(node, path, errors).map(Launcher.class::cast);
+      }
+
+      @Override
+      public Map<String, Object> schema() {
+        return schemaOf("oneOf", List.of(service.schema(), role.schema()));
+      }
+
+      @Override
+      public Optional<Object> json(Launcher value) {
+        return value instanceof ServiceLinkedLauncher s ? service.json(s) : Optional.empty();
+      }
+
+      @Override
+      public Optional<FieldSet> members() {
+        return role.members();
+      }
+    };
+  }
+
   /** A string matching {@code pattern}; {@code what} completes "'x' is not ...". */
   static ValueType<String> matching(Pattern pattern, String what) {
     return new ValueType<>() {
@@ -266,6 +332,19 @@ final class Types {
       @Override
       public Map<String, Object> schema() {
         return schemaOf("type", "array", "minItems", 1, "items", item.schema());
+      }
+
+      @Override
+      public Optional<Object> json(List<T> value) {
+        List<Object> items = new ArrayList<>();
+        for (T t : value) {
+          Optional<Object> json = item.json(t);
+          if (json.isEmpty()) {
+            return Optional.empty();
+          }
+          items.add(json.get());
+        }
+        return Optional.of(items);
       }
 
       @Override
