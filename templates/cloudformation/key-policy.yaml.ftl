@@ -12,7 +12,7 @@
 # Paste them, indented, under KeyPolicy: Statement: of that key's AWS::KMS::Key in account
 # [=key.accountId], next to the key's own statements.
 [/#if]
-[#if !key.crossAccount && plan.newServiceLinkedRole??]
+[#if !key.crossAccount && plan.managedServiceLinkedRoles?has_content]
 # They name the service-linked role that auto-scaling-account-stack.yaml creates: deploy that
 # stack first.
 [/#if]

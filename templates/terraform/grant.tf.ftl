@@ -18,15 +18,15 @@ resource "aws_kms_grant" "[=lib.id(grant.keyName)]" {
   # Destroy retires the grant as its retiring principal: revoking would need kms:RevokeGrant
   # in the key's own policy, which the key account does not give.
   retire_on_delete = true
-[#if attached || plan.newServiceLinkedRole??]
+[#if attached || plan.managedServiceLinkedRoles?has_content]
 
 [#if attached && policies?size > 1]
-[#if plan.newServiceLinkedRole??]
+[#if plan.managedServiceLinkedRoles?has_content]
   # The grantee must exist before the grant names it.
 [/#if]
   # Of the grant creator's policies, those that allow its calls on this key must be attached
   # before it calls CreateGrant, and stay until destroy has retired the grant and seen it gone.
-[#elseif attached && plan.newServiceLinkedRole??]
+[#elseif attached && plan.managedServiceLinkedRoles?has_content]
   # The grantee must exist before the grant names it, and the grant creator's policy must be
   # attached before it calls CreateGrant.
 [#elseif attached]
@@ -40,7 +40,7 @@ resource "aws_kms_grant" "[=lib.id(grant.keyName)]" {
     aws_iam_role_policy_attachment.[=lib.createGrantPolicyId(index)],
 [/#list]
 [/#if]
-[#if plan.newServiceLinkedRole??]
+[#if plan.managedServiceLinkedRoles?has_content]
     aws_iam_service_linked_role.asg_kms,
 [/#if]
   ]

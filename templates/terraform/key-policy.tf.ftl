@@ -12,7 +12,7 @@
 # Merge them into the key's policy through source_policy_documents.
 [/#if]
 data "aws_iam_policy_document" "[=id]" {
-[#if account.autoScalingAccount && plan.newServiceLinkedRole??]
+[#if account.autoScalingAccount && plan.managedServiceLinkedRoles?has_content]
   # The statements name the service-linked role, which must exist before a key policy does.
   depends_on = [aws_iam_service_linked_role.asg_kms]
 

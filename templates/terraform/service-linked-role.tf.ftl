@@ -1,5 +1,6 @@
 [#ftl]
 [#import "lib.ftl" as lib]
+[#assign role = roles[0]]
 [@lib.header/]
 
 # The Auto Scaling service-linked role, created here because the spec sets

@@ -12,12 +12,14 @@ import io.github.asgkms.output.OutputDirectory;
 import io.github.asgkms.output.Stamp;
 import io.github.asgkms.output.WriteOptions;
 import io.github.asgkms.plan.Plan;
+import io.github.asgkms.plan.KeyLimitException;
 import io.github.asgkms.plan.Planner;
 import io.github.asgkms.render.Format;
 import io.github.asgkms.render.RenderException;
 import io.github.asgkms.render.Renderer;
 import io.github.asgkms.render.TemplateEngine;
 import io.github.asgkms.spec.Spec;
+import io.github.asgkms.spec.SpecError;
 import io.github.asgkms.spec.SpecException;
 import io.github.asgkms.spec.SpecReader;
 import java.io.IOException;
@@ -104,7 +106,7 @@ public final class Generator {
   public static Rendering render(GenerateRequest request)
       throws SpecException, RenderException, IOException {
     Spec spec = SpecReader.read(request.spec(), request.specLabel());
-    Plan plan = Planner.plan(spec, request.specLabel());
+    Plan plan = plan(spec, request.specLabel());
     Renderer renderer = new Renderer(new TemplateEngine(request.templateDirectory()));
     List<GeneratedFile> files =
         renderer.render(plan, request.formats(), request.regenerateCommand());
@@ -197,6 +199,20 @@ public final class Generator {
     static GenerateResult nothingToDo() {
       return new GenerateResult(true, 0,
           new OutputDirectory.SyncResult(List.of(), List.of(), List.of()), List.of());
+    }
+  }
+
+  /** The plan, or the spec's keys whose policies would exceed KMS's limit, located. */
+  private static Plan plan(Spec spec, String specLabel) throws SpecException {
+    try {
+      return Planner.plan(spec, specLabel);
+    } catch (KeyLimitException e) {
+      List<SpecError> errors = new ArrayList<>();
+      for (KeyLimitException.TooLarge key : e.keys()) {
+        Spec.Location at = spec.keyLocation(key.key());
+        errors.add(new SpecError(specLabel, at.mark(), at.path(), key.message()));
+      }
+      throw new SpecException(errors.stream().sorted().toList());
     }
   }
 }

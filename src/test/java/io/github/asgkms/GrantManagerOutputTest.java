@@ -215,7 +215,7 @@ class GrantManagerOutputTest {
           .path("Statement")) {
         assertThat(strings(s.path("Action"))).containsExactly("kms:CreateGrant");
         assertThat(s.path("Condition").path("StringEquals").path("kms:GranteePrincipal")
-            .asText()).isEqualTo(rendered.plan().serviceLinkedRoleArn());
+            .asText()).isEqualTo(rendered.plan().launchers().get(0).roleArn());
         List<String> operations = strings(s.path("Condition")
             .path("ForAllValues:StringEquals").path("kms:GrantOperations"));
         strings(s.path("Resource")).forEach(key -> allowed.put(key, operations));

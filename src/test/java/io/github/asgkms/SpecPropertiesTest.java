@@ -85,7 +85,7 @@ class SpecPropertiesTest {
       for (PolicyStatement statement : key.statements()) {
         for (String principal : statement.principals()) {
           if (principal.contains(":role/aws-service-role/")) {
-            assertThat(principal).isEqualTo(plan.serviceLinkedRoleArn());
+            assertThat(principal).isEqualTo(plan.launchers().get(0).roleArn());
           } else {
             assertThat(key.crossAccount()).isTrue();
             assertThat(principal).isEqualTo("arn:" + plan.partition().id() + ":iam::"
@@ -103,7 +103,7 @@ class SpecPropertiesTest {
       }
       for (GrantPlan grant : account.grants()) {
         assertThat(account.autoScalingAccount()).isTrue();
-        assertThat(grant.granteePrincipal()).isEqualTo(plan.serviceLinkedRoleArn());
+        assertThat(grant.granteePrincipal()).isEqualTo(plan.launchers().get(0).roleArn());
         assertThat(grant.operations()).isNotEmpty().doesNotHaveDuplicates()
             .allMatch(GrantOperations.VALID::contains);
       }

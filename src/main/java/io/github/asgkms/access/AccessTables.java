@@ -126,7 +126,7 @@ public final class AccessTables {
   /** The principals to show, by ARN, with who they are: those the spec names, then others. */
   private static Map<String, String> principals(Deployment d, KeyPlan key) {
     Map<String, String> principals = new LinkedHashMap<>();
-    principals.put(d.plan.serviceLinkedRoleArn(), "the Auto Scaling service-linked role");
+    principals.put(PlanFacts.launcherRole(d.plan), "the Auto Scaling service-linked role");
     if (d.manager != GrantManager.CLOUDFORMATION && !d.plan.grants().isEmpty()) {
       principals.put(d.creator, PlanFacts.creatorRoleName(d.plan) != null
           ? "the grant creator the spec names"
@@ -260,7 +260,7 @@ public final class AccessTables {
     List<Grant> grants = lane.world.grants().list(key.arn());
     switch (operation) {
       case "CreateGrant" -> {
-        boolean slr = principal.equals(lane.deployment.plan.serviceLinkedRoleArn());
+        boolean slr = principal.equals(PlanFacts.launcherRole(lane.deployment.plan));
         GrantRequest grant = lane.grantRequest(slr ? "forTheVolume" : "planned", key);
         return grant == null ? null : KmsRequest.createGrant(caller, key.arn(), grant, slr);
       }

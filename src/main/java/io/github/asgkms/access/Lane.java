@@ -46,7 +46,7 @@ final class Lane {
       case "grantFunctionRole" -> deployment.functionRole == null ? null
           : Principals.session(deployment.functionRole, CloudFormationValues.STACK_NAME
               + "-GrantFunction");
-      case "serviceLinkedRole" -> Principals.session(deployment.plan.serviceLinkedRoleArn(),
+      case "serviceLinkedRole" -> Principals.session(PlanFacts.launcherRole(deployment.plan),
           "AutoScaling");
       case "autoScalingAccountAdministrator" -> administrator(partition, asg);
       case "keyAccountAdministrator" -> administrator(partition, key.accountId());
@@ -73,7 +73,7 @@ final class Lane {
   GrantRequest grantRequest(String kind, KeyPlan key) {
     GrantDefinition definition = deployment.grantFor(key.arn());
     String partition = deployment.plan.partition().id();
-    String slr = deployment.plan.serviceLinkedRoleArn();
+    String slr = PlanFacts.launcherRole(deployment.plan);
     List<String> planned = grantedOperations(key);
     return switch (kind) {
       case "rendered" -> definition == null ? null : definition.request();

@@ -6,6 +6,15 @@ import io.github.asgkms.plan.Plan;
 final class PlanFacts {
   private PlanFacts() {}
 
+  /**
+   * The Auto Scaling service-linked role's ARN, or else the first service-linked launcher's;
+   * null when every launcher is a role of the user's own.
+   */
+  static String launcherRole(Plan plan) {
+    return plan.serviceLinkedLaunchers().isEmpty() ? null
+        : plan.serviceLinkedLaunchers().get(0).roleArn();
+  }
+
   /** The spec's grantCreator role, or null when the account root creates the grants. */
   static String creatorRoleName(Plan plan) {
     String arn = plan.grantCreatorArn();

@@ -235,7 +235,7 @@ final class Probes {
   private static Set<String> named(Deployment d) {
     Set<String> named = new LinkedHashSet<>();
     String partition = d.plan.partition().id();
-    named.add(d.plan.serviceLinkedRoleArn());
+    named.add(PlanFacts.launcherRole(d.plan));
     for (String account : d.accounts()) {
       named.add(Principals.root(partition, account));
       named.add(account);

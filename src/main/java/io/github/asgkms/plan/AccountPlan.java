@@ -15,17 +15,23 @@ import java.util.List;
  *     calls the statements allow, follows from the grant manager: the grant creator that runs
  *     Terraform or the CLI ({@link Plan#grantCreatorArn}), or the role of the function that
  *     the grant manager deploys to create them, whose policies have no name or role
+ * @param launcherRolePolicies the IAM policies of the launchers that are roles of the user's
+ *     own, in the Auto Scaling account, for the keys in other accounts: a caller in another
+ *     account needs the key's use from its own IAM policy as well as from the key policy. Each
+ *     names the role it is attached to; empty elsewhere
  */
 public record AccountPlan(
     String accountId,
     boolean autoScalingAccount,
     List<KeyPlan> keys,
     List<GrantPlan> grants,
-    List<IamPolicyPlan> createGrantPolicies) {
+    List<IamPolicyPlan> createGrantPolicies,
+    List<IamPolicyPlan> launcherRolePolicies) {
 
   public AccountPlan {
     keys = List.copyOf(keys);
     grants = List.copyOf(grants);
     createGrantPolicies = List.copyOf(createGrantPolicies);
+    launcherRolePolicies = List.copyOf(launcherRolePolicies);
   }
 }

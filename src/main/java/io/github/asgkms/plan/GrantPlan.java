@@ -3,10 +3,10 @@ package io.github.asgkms.plan;
 import java.util.List;
 
 /**
- * A KMS grant for the service-linked role on a key in another account, created from the Auto
- * Scaling account.
+ * A KMS grant for a launcher's service-linked role on a key in another account, created from
+ * the Auto Scaling account.
  *
- * @param keyName the spec's name for the key
+ * @param keyName the key's plan name: the spec's name, or a replica's
  * @param name the grant's name
  * @param keyArn the full key ARN, which CreateGrant needs for a key in another account
  * @param region the key's Region, where CreateGrant must be sent
@@ -20,6 +20,7 @@ import java.util.List;
  *     statement for kms:CreateGrant, kms:ListGrants or kms:RetireGrant whose resources hold
  *     the key ARN or "*". A tool that must order the grant after those policies, and keep them
  *     until the grant is gone, needs only these
+ * @param launcher the id of the service-linked launcher whose role is the grantee
  */
 public record GrantPlan(
     String keyName,
@@ -29,7 +30,8 @@ public record GrantPlan(
     String granteePrincipal,
     List<String> operations,
     String retiringPrincipal,
-    List<Integer> creatorPolicyIndexes) {
+    List<Integer> creatorPolicyIndexes,
+    String launcher) {
 
   public GrantPlan {
     operations = List.copyOf(operations);
@@ -38,6 +40,6 @@ public record GrantPlan(
 
   GrantPlan withCreatorPolicyIndexes(List<Integer> indexes) {
     return new GrantPlan(keyName, name, keyArn, region, granteePrincipal, operations,
-        retiringPrincipal, indexes);
+        retiringPrincipal, indexes, launcher);
   }
 }

@@ -14,6 +14,9 @@ import java.util.List;
  *     {@code completePolicy} the whole policy
  * @param completePolicy whether the statements are a complete key policy, which replaces the
  *     key's own, rather than statements to merge
+ * @param replicaOf for a replica of a multi-Region key, the plan name of its primary key; null
+ *     for a key of the spec. A replica is a key of its own, with its own ARN, Region and key
+ *     policy, which AWS does not keep in step with the primary's
  */
 public record KeyPlan(
     String name,
@@ -22,7 +25,8 @@ public record KeyPlan(
     String region,
     boolean crossAccount,
     List<PolicyStatement> statements,
-    boolean completePolicy) {
+    boolean completePolicy,
+    String replicaOf) {
 
   public KeyPlan {
     statements = List.copyOf(statements);

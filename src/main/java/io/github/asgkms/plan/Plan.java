@@ -14,10 +14,13 @@ import java.util.List;
  * @param specLabel the spec file as the generated headers name it
  * @param partition the partition of every ARN
  * @param autoScalingAccountId the account that owns the Auto Scaling groups
- * @param serviceLinkedRoleName the Auto Scaling service-linked role's name
- * @param serviceLinkedRoleArn the Auto Scaling service-linked role's ARN
- * @param newServiceLinkedRole the service-linked role to create before anything that names it,
- *     or null when the spec leaves it to Auto Scaling
+ * @param launchers who launches instances with the keys, in launcher order: the services'
+ *     service-linked roles (autoscaling, ec2-fleet, spot-fleet), then the user's own roles in
+ *     spec order
+ * @param managedServiceLinkedRoles the service-linked roles the output creates before anything
+ *     that names them, or adopts with importServiceLinkedRoles; empty when the spec leaves them
+ *     to the services
+ * @param importServiceLinkedRoles whether the roles are adopted by import rather than created
  * @param grantManager the one tool that creates, reads and deletes the grants
  * @param grantCreatorArn the identity of the Auto Scaling account that creates the grants with
  *     Terraform or the CLI: the spec's grantCreator role, else the account root
@@ -29,9 +32,9 @@ public record Plan(
     String specLabel,
     Partition partition,
     String autoScalingAccountId,
-    String serviceLinkedRoleName,
-    String serviceLinkedRoleArn,
-    ServiceLinkedRolePlan newServiceLinkedRole,
+    List<LauncherPlan> launchers,
+    List<ServiceLinkedRolePlan> managedServiceLinkedRoles,
+    boolean importServiceLinkedRoles,
     GrantManager grantManager,
     String grantCreatorArn,
     List<AccountPlan> accounts,
@@ -39,6 +42,8 @@ public record Plan(
     List<String> warnings) {
 
   public Plan {
+    launchers = List.copyOf(launchers);
+    managedServiceLinkedRoles = List.copyOf(managedServiceLinkedRoles);
     accounts = List.copyOf(accounts);
     keys = List.copyOf(keys);
     warnings = List.copyOf(warnings);
@@ -51,6 +56,16 @@ public record Plan(
 
   public List<GrantPlan> grants() {
     return autoScalingAccount().grants();
+  }
+
+  /** The launchers that are services' service-linked roles, which get grants. */
+  public List<LauncherPlan> serviceLinkedLaunchers() {
+    return launchers.stream().filter(LauncherPlan::serviceLinked).toList();
+  }
+
+  /** The launchers that are the user's own roles. */
+  public List<LauncherPlan> roleLaunchers() {
+    return launchers.stream().filter(l -> !l.serviceLinked()).toList();
   }
 
   public List<IamPolicyPlan> createGrantPolicies() {

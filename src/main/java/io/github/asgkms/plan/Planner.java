@@ -2,6 +2,11 @@ package io.github.asgkms.plan;
 
 import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.aws.KmsKeyArn;
+import io.github.asgkms.aws.Launcher;
+import io.github.asgkms.aws.Partition;
+import io.github.asgkms.aws.RoleLauncher;
+import io.github.asgkms.aws.ServiceLinkedLauncher;
+import io.github.asgkms.spec.KeyNames;
 import io.github.asgkms.spec.KeySpec;
 import io.github.asgkms.spec.Spec;
 import io.github.asgkms.text.Numbering;
@@ -11,14 +16,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Applies the Knowledge Center article's rules to a spec. A key in the Auto Scaling account
- * lets the service-linked role in directly; a key in another account lets that account in, and
- * the Auto Scaling account then grants the service-linked role use of the key.
+ * Applies the Knowledge Center article's rules to a spec, for every launcher and every replica
+ * of a multi-Region key. A key in the Auto Scaling account lets the launchers' service-linked
+ * roles in directly; a key in another account lets that account in, and the Auto Scaling
+ * account then grants each service-linked role use of the key. A launcher that is a role of
+ * the user's own is let in by the key policy through EC2 only, and across accounts by an IAM
+ * policy of its own too. Each replica is a key of its own with the same treatment, in its
+ * Region.
  */
 public final class Planner {
   static final List<String> CRYPTO_ACTIONS =
@@ -29,88 +39,177 @@ public final class Planner {
   static final String RETIRE_GRANT = "kms:RetireGrant";
   /** What the grant creator calls on a grant's key: create, read back, retire. */
   static final Set<String> GRANT_CALLS = Set.of(CREATE_GRANT, LIST_GRANTS, RETIRE_GRANT);
-  static final String AUTO_SCALING_SERVICE = "autoscaling.amazonaws.com";
-  static final String SERVICE_LINKED_ROLE_PATH =
-      "role/aws-service-role/" + AUTO_SCALING_SERVICE + "/";
-  static final String SERVICE_LINKED_ROLE_NAME = "AWSServiceRoleForAutoScaling";
   static final String CREATE_GRANT_POLICY_NAME = "asg-kms-create-grant";
+  /** The IAM policy of a launcher that is a role of one's own: this and the role's name. */
+  static final String LAUNCHER_POLICY_PREFIX = "asg-kms-launch-";
 
   private Planner() {}
 
+  /**
+   * The plan of a valid spec.
+   *
+   * @throws KeyLimitException when a key policy's statements would exceed KMS's limit
+   */
   public static Plan plan(Spec spec, String specLabel) {
-    String partition = spec.partition().id();
+    Partition partition = spec.partition();
     String asgAccount = spec.autoScalingAccountId();
-    String roleName = SERVICE_LINKED_ROLE_NAME
-        + spec.serviceLinkedRoleSuffix().map(suffix -> "_" + suffix).orElse("");
-    String roleArn = "arn:" + partition + ":iam::" + asgAccount + ":"
-        + SERVICE_LINKED_ROLE_PATH + roleName;
+    List<LauncherPlan> launchers = launchers(spec);
+    Principals principals = new Principals(launchers);
     GrantManager manager = spec.grantManager();
     // Every grant names its retiring principal, so that retiring it never rests on the
     // "account in which the grant was created" backup.
     String grantCreatorArn = spec.grantCreatorRoleName()
-        .map(role -> "arn:" + partition + ":iam::" + asgAccount + ":role/" + role)
-        .orElse(rootArn(partition, asgAccount));
+        .map(role -> "arn:" + partition.id() + ":iam::" + asgAccount + ":role/" + role)
+        .orElse(rootArn(partition.id(), asgAccount));
 
-    List<KeySpec> keys = spec.keys().stream()
-        .sorted(Comparator.comparing(KeySpec::name)).toList();
-    Map<String, List<KeyPlan>> keysByAccount = new TreeMap<>();
-    keysByAccount.put(asgAccount, new ArrayList<>());
     List<KeyPlan> keyPlans = new ArrayList<>();
-    List<GrantPlan> grants = new ArrayList<>();
-    Map<String, List<GrantPlan>> grantsByAccount = new TreeMap<>();
-    for (KeySpec key : keys) {
+    // By key plan name, each key's grants in launcher order.
+    Map<String, List<GrantPlan>> grantsByKey = new TreeMap<>();
+    List<KeyLimitException.TooLarge> tooLarge = new ArrayList<>();
+    for (KeySpec key : spec.keys()) {
       KmsKeyArn arn = key.arn();
       boolean crossAccount = !arn.accountId().equals(asgAccount);
       List<String> operations = key.grantOperations().orElse(spec.grantOperations());
-      List<PolicyStatement> statements =
-          keyStatements(spec, arn.accountId(), crossAccount, operations, roleArn);
-      KeyPlan plan = new KeyPlan(key.name(), arn.arn(), arn.accountId(), arn.region(),
-          crossAccount, statements, spec.fullKeyPolicy());
-      keyPlans.add(plan);
-      keysByAccount.computeIfAbsent(arn.accountId(), a -> new ArrayList<>()).add(plan);
-      if (crossAccount) {
-        GrantPlan grant = new GrantPlan(key.name(), key.grantName().orElse("asg-" + key.name()),
-            arn.arn(), arn.region(), roleArn, operations, grantCreatorArn, List.of());
-        grants.add(grant);
-        grantsByAccount.computeIfAbsent(arn.accountId(), a -> new ArrayList<>()).add(grant);
+      String grantBase = key.grantName().orElse("asg-" + key.name());
+      List<String> regions = new ArrayList<>();
+      regions.add(arn.region());
+      regions.addAll(key.replicaRegions());
+      for (String region : regions) {
+        boolean replica = !region.equals(arn.region());
+        String name = replica ? KeyNames.replica(key.name(), region) : key.name();
+        String keyArn = new KmsKeyArn(partition, region, arn.accountId(), arn.keyId()).arn();
+        List<PolicyStatement> statements = keyStatements(spec, arn.accountId(), region,
+            crossAccount, operations, principals);
+        int size = PolicySize.pretty(statements);
+        if (size > PolicySize.KEY_POLICY_LIMIT) {
+          tooLarge.add(new KeyLimitException.TooLarge(key, name, size, principals.describe()));
+        }
+        keyPlans.add(new KeyPlan(name, keyArn, arn.accountId(), region, crossAccount,
+            statements, spec.fullKeyPolicy(), replica ? key.name() : null));
+        if (crossAccount) {
+          for (LauncherPlan launcher : principals.serviceLinked) {
+            ServiceLinkedLauncher service = ServiceLinkedLauncher.fromId(launcher.id())
+                .orElseThrow();
+            grantsByKey.computeIfAbsent(name, n -> new ArrayList<>()).add(new GrantPlan(KeyNames.grant(name, service),
+                KeyNames.grantName(grantBase, service), keyArn, region, launcher.roleArn(),
+                operations, grantCreatorArn, List.of(), launcher.id()));
+          }
+        }
       }
+    }
+    if (!tooLarge.isEmpty()) {
+      throw new KeyLimitException(tooLarge);
+    }
+    keyPlans.sort(Comparator.comparing(KeyPlan::name));
+    List<GrantPlan> grants = new ArrayList<>();
+    grantsByKey.values().forEach(grants::addAll);
+
+    Map<String, List<KeyPlan>> keysByAccount = new TreeMap<>();
+    keysByAccount.put(asgAccount, new ArrayList<>());
+    for (KeyPlan key : keyPlans) {
+      keysByAccount.computeIfAbsent(key.accountId(), a -> new ArrayList<>()).add(key);
+    }
+    Map<String, List<GrantPlan>> grantsByAccount = new TreeMap<>();
+    for (GrantPlan grant : grants) {
+      grantsByAccount.computeIfAbsent(KmsKeyArn.parse(grant.keyArn()).orElseThrow().accountId(),
+          a -> new ArrayList<>()).add(grant);
     }
 
     // One identity creates the grants, whichever tool manages them: an identity of the
     // account that runs Terraform or the CLI, or the role of the stack's grant function. The
     // calls each makes decide its statements.
     List<IamPolicyPlan> createGrantPolicies = manager == GrantManager.CLOUDFORMATION
-        ? policies(grantFunctionStatements(grantsByAccount, roleArn), null, null)
-        : policies(grantCreatorStatements(grantsByAccount, spec, roleArn),
+        ? policies(grantFunctionStatements(grantsByAccount, principals), null, null)
+        : policies(grantCreatorStatements(grantsByAccount, spec, principals),
             CREATE_GRANT_POLICY_NAME + spec.serviceLinkedRoleSuffix().map(s -> "-" + s).orElse(""),
             spec.grantCreatorRoleName().orElse(null));
     List<GrantPlan> placedGrants = withCreatorPolicyIndexes(grants, createGrantPolicies);
+    List<IamPolicyPlan> launcherRolePolicies = launcherRolePolicies(keyPlans, principals,
+        partition);
     List<AccountPlan> accounts = new ArrayList<>();
     keysByAccount.forEach((account, accountKeys) -> {
       boolean isAsg = account.equals(asgAccount);
       accounts.add(new AccountPlan(account, isAsg, accountKeys,
-          isAsg ? placedGrants : List.of(), isAsg ? createGrantPolicies : List.of()));
+          isAsg ? placedGrants : List.of(), isAsg ? createGrantPolicies : List.of(),
+          isAsg ? launcherRolePolicies : List.of()));
     });
 
     List<String> warnings = new ArrayList<>();
     if (grants.isEmpty() && spec.grantCreatorRoleName().isPresent()) {
-      warnings.add("grantCreator.roleName is set but every key is in the Auto Scaling account "
-          + asgAccount + ", so no grant and no CreateGrant policy are generated");
+      warnings.add("grantCreator.roleName is set but "
+          + (keyPlans.stream().anyMatch(KeyPlan::crossAccount)
+              ? "no launcher is a service-linked role, which grants are for"
+              : "every key is in the Auto Scaling account " + asgAccount)
+          + ", so no grant and no CreateGrant policy are generated");
     } else if (manager == GrantManager.CLOUDFORMATION && spec.grantCreatorRoleName().isPresent()) {
       warnings.add("grantCreator.roleName has no effect with grantManager: cloudformation: the"
           + " stack's grant function creates the grants with its own role, and no CreateGrant"
           + " policy is generated");
     }
-    ServiceLinkedRolePlan newRole = !spec.createServiceLinkedRole() ? null
-        : new ServiceLinkedRolePlan(AUTO_SCALING_SERVICE,
-            spec.serviceLinkedRoleSuffix().orElse(null));
-    return new Plan(specLabel, spec.partition(), asgAccount, roleName, roleArn, newRole, manager,
-        grantCreatorArn, accounts, keyPlans, warnings);
+    List<ServiceLinkedRolePlan> managedRoles = new ArrayList<>();
+    if (spec.createServiceLinkedRole() || spec.importServiceLinkedRoles()) {
+      for (LauncherPlan launcher : principals.serviceLinked) {
+        managedRoles.add(new ServiceLinkedRolePlan(launcher.id(), launcher.awsServiceName(),
+            launcher.customSuffix(), launcher.roleName(), launcher.roleArn()));
+      }
+    }
+    return new Plan(specLabel, partition, asgAccount, launchers, managedRoles,
+        spec.importServiceLinkedRoles(), manager, grantCreatorArn, accounts, keyPlans, warnings);
   }
 
-  /** The statements a key's policy needs: the root's first for a complete policy. */
+  /**
+   * The launchers in launcher order: the services' service-linked roles first, in the order
+   * of {@link ServiceLinkedLauncher}, then the user's own roles in spec order.
+   */
+  private static List<LauncherPlan> launchers(Spec spec) {
+    Partition partition = spec.partition();
+    String account = spec.autoScalingAccountId();
+    List<LauncherPlan> plans = new ArrayList<>();
+    for (ServiceLinkedLauncher service : ServiceLinkedLauncher.values()) {
+      if (spec.launchers().contains(service)) {
+        Optional<String> suffix = spec.serviceLinkedRoleSuffix().filter(s -> service.takesSuffix());
+        plans.add(new LauncherPlan(service.id(), true,
+            service.roleArn(partition, account, suffix), service.roleName(suffix),
+            service.serviceName(), suffix.orElse(null)));
+      }
+    }
+    for (Launcher launcher : spec.launchers()) {
+      if (launcher instanceof RoleLauncher role) {
+        plans.add(new LauncherPlan(role.id(), false, role.arn().arn(), role.arn().name(), null,
+            null));
+      }
+    }
+    return plans;
+  }
+
+  /** The launchers' principals, by kind. */
+  private static final class Principals {
+    final List<LauncherPlan> all;
+    final List<LauncherPlan> serviceLinked;
+    final List<String> serviceLinkedArns;
+    final List<String> roleArns;
+
+    Principals(List<LauncherPlan> launchers) {
+      all = launchers;
+      serviceLinked = launchers.stream().filter(LauncherPlan::serviceLinked).toList();
+      serviceLinkedArns = serviceLinked.stream().map(LauncherPlan::roleArn).toList();
+      roleArns = launchers.stream().filter(l -> !l.serviceLinked()).map(LauncherPlan::roleArn)
+          .toList();
+    }
+
+    String describe() {
+      return serviceLinkedArns.size() + " service-linked role(s) and " + roleArns.size()
+          + " role(s) of your own among launchers";
+    }
+  }
+
+  /**
+   * The statements a key's policy needs: the root's first for a complete policy, then the
+   * service-linked launchers' (directly, or through the Auto Scaling account for a key in
+   * another), then the launchers that are the user's own roles.
+   */
   private static List<PolicyStatement> keyStatements(Spec spec, String keyAccount,
-      boolean crossAccount, List<String> operations, String roleArn) {
+      String region, boolean crossAccount, List<String> operations, Principals launchers) {
     String partition = spec.partition().id();
     String asgAccount = spec.autoScalingAccountId();
     List<PolicyStatement> statements = new ArrayList<>();
@@ -118,24 +217,95 @@ public final class Planner {
       statements.add(rootStatement(partition, keyAccount));
     }
     if (!crossAccount) {
-      statements.addAll(serviceLinkedRoleStatements(roleArn));
-      return List.copyOf(statements);
+      if (!launchers.serviceLinkedArns.isEmpty()) {
+        statements.addAll(serviceLinkedRoleStatements(launchers.serviceLinkedArns));
+      }
+    } else {
+      String asgRoot = rootArn(partition, asgAccount);
+      statements.addAll(externalAccountStatements(asgAccount, asgRoot,
+          spec.leastPrivilege() && !launchers.serviceLinkedArns.isEmpty()
+              ? grantConditions(launchers.serviceLinkedArns, operations) : List.of()));
+      if (spec.grantManager() == GrantManager.TERRAFORM && !launchers.serviceLinkedArns.isEmpty()) {
+        statements.add(listGrantsStatement(asgAccount, asgRoot));
+      }
     }
-    String asgRoot = rootArn(partition, asgAccount);
-    statements.addAll(externalAccountStatements(asgAccount, asgRoot,
-        spec.leastPrivilege() ? grantConditions(roleArn, operations) : List.of()));
-    if (spec.grantManager() == GrantManager.TERRAFORM) {
-      statements.add(listGrantsStatement(asgAccount, asgRoot));
+    if (!launchers.roleArns.isEmpty()) {
+      statements.addAll(launcherRoleStatements(launchers.roleArns,
+          spec.partition().ec2Service(region), asgAccount));
     }
     return List.copyOf(statements);
   }
 
-  /** The article's same-account statements, for the service-linked role itself. */
-  private static List<PolicyStatement> serviceLinkedRoleStatements(String roleArn) {
+  /**
+   * A role of the user's own that calls RunInstances: EC2 uses the key with the role's
+   * permissions, so the key policy names the role, only for requests EC2 sends in the key's
+   * Region (kms:ViaService) for the Auto Scaling account (kms:CallerAccount), as the KMS
+   * Developer Guide's condition keys describe. CreateGrant only for AWS resources, as the
+   * article's statement for the service-linked role.
+   */
+  private static List<PolicyStatement> launcherRoleStatements(List<String> roleArns,
+      String ec2Service, String asgAccount) {
+    List<Condition> throughEc2 = List.of(
+        new Condition("StringEquals", "kms:ViaService", List.of(ec2Service)),
+        new Condition("StringEquals", "kms:CallerAccount", List.of(asgAccount)));
+    List<Condition> attach = new ArrayList<>();
+    attach.add(new Condition("Bool", "kms:GrantIsForAWSResource", List.of("true")));
+    attach.addAll(throughEc2);
     return List.of(
-        new PolicyStatement("Allow service-linked role use of the KMS", List.of(roleArn),
+        new PolicyStatement("Allow launcher roles use of the KMS through EC2", roleArns,
+            CRYPTO_ACTIONS, List.of("*"), throughEc2),
+        new PolicyStatement("Allow launcher roles attachment of persistent resources through EC2",
+            roleArns, List.of(CREATE_GRANT), List.of("*"), attach));
+  }
+
+  /**
+   * The IAM policies of each launcher that is a role of the user's own, for the keys in other
+   * accounts: across accounts a call needs the caller's IAM policy too. By key account, the
+   * same actions as the key policy gives the role, on those keys only, through EC2 in their
+   * Regions.
+   */
+  private static List<IamPolicyPlan> launcherRolePolicies(List<KeyPlan> keys,
+      Principals launchers, Partition partition) {
+    if (launchers.roleArns.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<KeyPlan>> byAccount = new TreeMap<>();
+    for (KeyPlan key : keys) {
+      if (key.crossAccount()) {
+        byAccount.computeIfAbsent(key.accountId(), a -> new ArrayList<>()).add(key);
+      }
+    }
+    if (byAccount.isEmpty()) {
+      return List.of();
+    }
+    List<PolicyStatement> statements = new ArrayList<>();
+    byAccount.forEach((account, accountKeys) -> {
+      List<String> arns = accountKeys.stream().map(KeyPlan::arn).sorted().toList();
+      List<String> services = accountKeys.stream().map(k -> partition.ec2Service(k.region()))
+          .distinct().sorted().toList();
+      Condition throughEc2 = new Condition("StringEquals", "kms:ViaService", services);
+      statements.add(new PolicyStatement("AllowUseOfTheKMSinExternalAccount" + account
+          + "ThroughEC2", List.of(), CRYPTO_ACTIONS, arns, List.of(throughEc2)));
+      statements.add(new PolicyStatement("AllowAttachmentOfPersistentResourcesInExternalAccount"
+          + account + "ThroughEC2", List.of(), List.of(CREATE_GRANT), arns, List.of(
+              new Condition("Bool", "kms:GrantIsForAWSResource", List.of("true")), throughEc2)));
+    });
+    List<IamPolicyPlan> policies = new ArrayList<>();
+    for (LauncherPlan launcher : launchers.all) {
+      if (!launcher.serviceLinked()) {
+        policies.addAll(policies(statements, LAUNCHER_POLICY_PREFIX + launcher.roleName(),
+            launcher.roleName()));
+      }
+    }
+    return policies;
+  }
+
+  /** The article's same-account statements, for the service-linked role itself. */
+  private static List<PolicyStatement> serviceLinkedRoleStatements(List<String> roleArns) {
+    return List.of(
+        new PolicyStatement("Allow service-linked role use of the KMS", roleArns,
             CRYPTO_ACTIONS, List.of("*"), List.of()),
-        new PolicyStatement("Allow attachment of persistent resources", List.of(roleArn),
+        new PolicyStatement("Allow attachment of persistent resources", roleArns,
             List.of(CREATE_GRANT), List.of("*"),
             List.of(new Condition("Bool", "kms:GrantIsForAWSResource", List.of("true")))));
   }
@@ -158,9 +328,10 @@ public final class Planner {
    * CreateGrant only for grants to the service-linked role with the grant's own operations:
    * whoever holds it can then grant nothing else, to no one else.
    */
-  private static List<Condition> grantConditions(String roleArn, List<String> operations) {
+  private static List<Condition> grantConditions(List<String> roleArns,
+      List<String> operations) {
     return List.of(
-        new Condition("StringEquals", "kms:GranteePrincipal", List.of(roleArn)),
+        new Condition("StringEquals", "kms:GranteePrincipal", roleArns),
         new Condition("ForAllValues:StringEquals", "kms:GrantOperations", operations));
   }
 
@@ -197,10 +368,11 @@ public final class Planner {
    * is the retiring principal needs no kms:RetireGrant (KMS Developer Guide, grant-delete).
    */
   private static List<PolicyStatement> grantCreatorStatements(
-      Map<String, List<GrantPlan>> grantsByAccount, Spec spec, String roleArn) {
+      Map<String, List<GrantPlan>> grantsByAccount, Spec spec, Principals launchers) {
     List<PolicyStatement> statements = new ArrayList<>();
     grantsByAccount.forEach((account, grants) -> {
-      statements.addAll(createGrantStatements(account, grants, spec.leastPrivilege(), roleArn));
+      statements.addAll(createGrantStatements(account, grants, spec.leastPrivilege(),
+          launchers.serviceLinkedArns));
       if (spec.grantManager() == GrantManager.TERRAFORM) {
         List<String> keys = keyArns(grants);
         statements.add(new PolicyStatement("AllowListingOfGrantsForTheKMSinExternalAccount"
@@ -220,10 +392,11 @@ public final class Planner {
    * RetireGrant: the function's role is the retiring principal of its grants.
    */
   private static List<PolicyStatement> grantFunctionStatements(
-      Map<String, List<GrantPlan>> grantsByAccount, String roleArn) {
+      Map<String, List<GrantPlan>> grantsByAccount, Principals launchers) {
     List<PolicyStatement> statements = new ArrayList<>();
     grantsByAccount.forEach((account, grants) ->
-        statements.addAll(createGrantStatements(account, grants, true, roleArn)));
+        statements.addAll(createGrantStatements(account, grants, true,
+            launchers.serviceLinkedArns)));
     return statements;
   }
 
@@ -233,7 +406,7 @@ public final class Planner {
    * operations, one statement per set of operations, since the conditions differ.
    */
   private static List<PolicyStatement> createGrantStatements(String account,
-      List<GrantPlan> grants, boolean conditioned, String roleArn) {
+      List<GrantPlan> grants, boolean conditioned, List<String> roleArns) {
     Map<List<String>, List<GrantPlan>> byOperations = new LinkedHashMap<>();
     for (GrantPlan grant : grants) {
       byOperations.computeIfAbsent(conditioned ? grant.operations() : List.of(),
@@ -246,7 +419,7 @@ public final class Planner {
           + (set++ == 0 ? "" : "Set" + set);
       statements.add(new PolicyStatement(sid, List.of(), List.of(CREATE_GRANT),
           keyArns(group.getValue()),
-          conditioned ? grantConditions(roleArn, group.getKey()) : List.of()));
+          conditioned ? grantConditions(roleArns, group.getKey()) : List.of()));
     }
     return statements;
   }
@@ -280,8 +453,9 @@ public final class Planner {
     return placed;
   }
 
+  /** The grants' keys, each once: a key has a grant for each service-linked launcher. */
   private static List<String> keyArns(List<GrantPlan> grants) {
-    return grants.stream().map(GrantPlan::keyArn).sorted().toList();
+    return grants.stream().map(GrantPlan::keyArn).distinct().sorted().toList();
   }
 
   /** As many policies as IAM's size limit needs: name, name-2, name-3 and so on. */

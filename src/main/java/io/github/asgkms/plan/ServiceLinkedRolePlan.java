@@ -1,11 +1,17 @@
 package io.github.asgkms.plan;
 
 /**
- * The service-linked role to create, for an account that has none yet. Auto Scaling creates
- * its role with the account's first group, and until then KMS refuses any key policy or grant
- * that names it as a principal.
+ * A service-linked role the output manages: it creates it, for an account that has none yet
+ * (a service creates its role with its first use, and until then KMS refuses any key policy or
+ * grant that names it), or, with importServiceLinkedRoles, adopts the existing one.
  *
- * @param awsServiceName the service the role is linked to: {@code autoscaling.amazonaws.com}
- * @param customSuffix the role's suffix, or null for {@code AWSServiceRoleForAutoScaling}
+ * @param launcher the launcher's id: {@code autoscaling}, {@code ec2-fleet} or
+ *     {@code spot-fleet}
+ * @param awsServiceName the service the role is linked to, such as
+ *     {@code autoscaling.amazonaws.com}
+ * @param customSuffix the role's suffix, or null
+ * @param roleName the role's name, suffix included
+ * @param roleArn the role's ARN, which an import names it by
  */
-public record ServiceLinkedRolePlan(String awsServiceName, String customSuffix) {}
+public record ServiceLinkedRolePlan(String launcher, String awsServiceName, String customSuffix,
+    String roleName, String roleArn) {}

@@ -31,7 +31,7 @@ final class CloudFormationLayout extends Layout {
   void addAccountFiles(Folder folder) {
     AccountPlan account = folder.account;
     boolean createsRole = account.autoScalingAccount()
-        && folder.plan.newServiceLinkedRole() != null;
+        && !folder.plan.managedServiceLinkedRoles().isEmpty();
     boolean createsGrants = !account.grants().isEmpty()
         && folder.plan.grantManager() == GrantManager.CLOUDFORMATION;
     boolean attachesPolicy = account.createGrantPolicies().stream()

@@ -35,9 +35,10 @@ final class TerraformLayout extends Layout {
         folder.add(GRANT, "grant-" + grant.keyName() + ".tf", "grant", grant);
       }
     }
-    if (folder.account.autoScalingAccount() && folder.plan.newServiceLinkedRole() != null) {
+    if (folder.account.autoScalingAccount()
+        && !folder.plan.managedServiceLinkedRoles().isEmpty()) {
       folder.add(SERVICE_LINKED_ROLE, "service-linked-role.tf",
-          "role", folder.plan.newServiceLinkedRole());
+          "roles", folder.plan.managedServiceLinkedRoles());
     }
     List<IamPolicyPlan> policies = policiesToAttach(folder.plan, folder.account);
     if (!policies.isEmpty()) {

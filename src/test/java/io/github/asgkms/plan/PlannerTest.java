@@ -27,7 +27,7 @@ class PlannerTest {
           - name: ebs
             arn: arn:aws:kms:us-west-2:111122223333:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d
         """);
-    assertThat(plan.serviceLinkedRoleArn()).isEqualTo(SLR);
+    assertThat(plan.launchers().get(0).roleArn()).isEqualTo(SLR);
     assertThat(plan.accounts()).hasSize(1);
     assertThat(plan.grants()).isEmpty();
     assertThat(plan.createGrantPolicies()).isEmpty();
@@ -270,7 +270,7 @@ class PlannerTest {
             grantName: custom
             grantOperations: user-guide
         """);
-    assertThat(plan.serviceLinkedRoleArn()).isEqualTo("arn:aws-cn:iam::111122223333:role/"
+    assertThat(plan.launchers().get(0).roleArn()).isEqualTo("arn:aws-cn:iam::111122223333:role/"
         + "aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling_web");
     assertThat(plan.keys().get(0).statements().get(0).principals())
         .containsExactly("arn:aws-cn:iam::111122223333:root");
@@ -306,13 +306,15 @@ class PlannerTest {
           - name: golden-ami
             arn: arn:aws:kms:us-west-2:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d
         """;
-    assertThat(plan(spec).newServiceLinkedRole()).isNull();
+    assertThat(plan(spec).managedServiceLinkedRoles()).isEmpty();
 
     Plan plan = plan(spec + "createServiceLinkedRole: true\n");
 
-    assertThat(plan.newServiceLinkedRole())
-        .isEqualTo(new ServiceLinkedRolePlan("autoscaling.amazonaws.com", "web"));
-    assertThat(plan.serviceLinkedRoleArn()).endsWith(
+    assertThat(plan.managedServiceLinkedRoles()).containsExactly(new ServiceLinkedRolePlan(
+        "autoscaling", "autoscaling.amazonaws.com", "web", "AWSServiceRoleForAutoScaling_web",
+        "arn:aws:iam::111122223333:role/aws-service-role/autoscaling.amazonaws.com/"
+            + "AWSServiceRoleForAutoScaling_web"));
+    assertThat(plan.launchers().get(0).roleArn()).endsWith(
         ":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling_web");
   }
 
@@ -326,7 +328,7 @@ class PlannerTest {
           - name: ebs
             arn: arn:aws:kms:us-west-2:111122223333:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d
         """);
-    assertThat(plan.newServiceLinkedRole().customSuffix()).isNull();
-    assertThat(plan.serviceLinkedRoleArn()).isEqualTo(SLR);
+    assertThat(plan.managedServiceLinkedRoles().get(0).customSuffix()).isNull();
+    assertThat(plan.launchers().get(0).roleArn()).isEqualTo(SLR);
   }
 }

@@ -16,7 +16,7 @@ class TemplateNamesTest {
   private static final GrantPlan GRANT = new GrantPlan("key-1", "asg-key-1",
       "arn:aws:kms:us-west-2:444455556666:key/k", "us-west-2",
       "arn:aws:iam::111122223333:role/r", List.of("Decrypt"), "arn:aws:iam::111122223333:root",
-      List.of(0));
+      List.of(0), "autoscaling");
 
   @TempDir Path templates;
 
