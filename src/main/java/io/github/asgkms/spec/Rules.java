@@ -439,9 +439,9 @@ final class Rules {
         String name = KeyNames.grantName(base, service);
         if (name.length() > MAX_GRANT_NAME) {
           errors.add(key.valueMark(KeySpec.GRANT_NAME), key.path(KeySpec.GRANT_NAME),
-              "the " + service.id() + " grant (" + path + ") is named grantName then -"
+              "the " + service.id() + " grant (" + path + ") is named grantName followed by -"
                   + service.id() + ": " + name.length() + " characters, over the "
-                  + MAX_GRANT_NAME + " KMS allows; shorten grantName to at most "
+                  + MAX_GRANT_NAME + " CreateGrant allows; shorten grantName to at most "
                   + (MAX_GRANT_NAME - (name.length() - base.length())) + " characters");
         }
       });
