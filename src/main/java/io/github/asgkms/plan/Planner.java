@@ -42,6 +42,8 @@ public final class Planner {
   static final String CREATE_GRANT_POLICY_NAME = "asg-kms-create-grant";
   /** The IAM policy of a launcher that is a role of one's own: this and the role's name. */
   static final String LAUNCHER_POLICY_PREFIX = "asg-kms-launch-";
+  /** IAM's default quota of managed policies attached to one role. */
+  static final int MANAGED_POLICIES_PER_ROLE = 10;
 
   private Planner() {}
 
@@ -146,6 +148,15 @@ public final class Planner {
           + " stack's grant function creates the grants with its own role, and no CreateGrant"
           + " policy is generated");
     }
+    warnAboveAttachmentQuota(warnings, manager == GrantManager.CLOUDFORMATION
+        ? "the stack's grant function role" : "the grant creator", createGrantPolicies.size());
+    for (LauncherPlan launcher : principals.all) {
+      if (!launcher.serviceLinked()) {
+        warnAboveAttachmentQuota(warnings, "the launcher role " + launcher.roleName(),
+            (int) launcherRolePolicies.stream()
+                .filter(p -> launcher.roleName().equals(p.roleName())).count());
+      }
+    }
     List<ServiceLinkedRolePlan> managedRoles = new ArrayList<>();
     if (spec.createServiceLinkedRole() || spec.importServiceLinkedRoles()) {
       for (LauncherPlan launcher : principals.serviceLinked) {
@@ -180,6 +191,20 @@ public final class Planner {
       }
     }
     return plans;
+  }
+
+  /**
+   * IAM attaches at most 10 managed policies to a role unless the account's quota is raised
+   * (IAM User Guide, "IAM and AWS STS quotas"): more is valid output that cannot be applied as
+   * it is.
+   */
+  private static void warnAboveAttachmentQuota(List<String> warnings, String who, int count) {
+    if (count > MANAGED_POLICIES_PER_ROLE) {
+      warnings.add(who + " needs " + count + " managed policies to stay within IAM's"
+          + " 6,144 characters each, more than the " + MANAGED_POLICIES_PER_ROLE + " IAM"
+          + " attaches to one role by default: raise the account's quota of managed policies per"
+          + " role, or split the keys over several specs");
+    }
   }
 
   /** The launchers' principals, by kind. */
