@@ -29,11 +29,6 @@ class ScaleLimitsTest {
       List.of("us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2");
   private static final int KEYS = 200;
 
-  /**
-   * IAM's default quota of managed policies attached to one role (IAM User Guide, "IAM and AWS
-   * STS quotas": "Managed policies attached to an IAM role", 10 by default, adjustable).
-   */
-
   @TempDir Path temp;
 
   /**
