@@ -106,6 +106,7 @@ public final class Generator {
   public static Rendering render(GenerateRequest request)
       throws SpecException, RenderException, IOException {
     Spec spec = SpecReader.read(request.spec(), request.specLabel());
+    refuseImportIntoCloudFormation(spec, request);
     Plan plan = plan(spec, request.specLabel());
     Renderer renderer = new Renderer(new TemplateEngine(request.templateDirectory()));
     List<GeneratedFile> files =
@@ -117,6 +118,25 @@ public final class Generator {
       files = withAccessTables(files, renderer, plan, access, request.regenerateCommand());
     }
     return new Rendering(plan, files, warnings(plan, request.formats(), access), access);
+  }
+
+  /**
+   * importServiceLinkedRoles with the cloudformation format: a spec error, located at the
+   * field, though only the request's formats make it one. CloudFormation has no import block,
+   * and a template that declared the roles would create them, which fails for a role that
+   * exists.
+   */
+  private static void refuseImportIntoCloudFormation(Spec spec, GenerateRequest request)
+      throws SpecException {
+    if (!spec.importServiceLinkedRoles()
+        || !request.formats().contains(Format.CLOUDFORMATION)) {
+      return;
+    }
+    Spec.Location at = spec.importServiceLinkedRolesLocation().orElseThrow();
+    throw new SpecException(List.of(new SpecError(request.specLabel(), at.mark(), at.path(),
+        "a CloudFormation template cannot import a service-linked role; the cloudformation"
+            + " format is generated, so leave importServiceLinkedRoles out, or generate"
+            + " cloudformation from a spec without it")));
   }
 
   /** The files with each format's ACCESS.md added, all sorted by path. */

@@ -220,12 +220,14 @@ public final class Planner {
       if (!launchers.serviceLinkedArns.isEmpty()) {
         statements.addAll(serviceLinkedRoleStatements(launchers.serviceLinkedArns));
       }
-    } else {
+    } else if (!launchers.serviceLinkedArns.isEmpty()) {
+      // The account is let in for its service-linked roles' grants only: a role of the
+      // user's own is named below, directly.
       String asgRoot = rootArn(partition, asgAccount);
       statements.addAll(externalAccountStatements(asgAccount, asgRoot,
-          spec.leastPrivilege() && !launchers.serviceLinkedArns.isEmpty()
-              ? grantConditions(launchers.serviceLinkedArns, operations) : List.of()));
-      if (spec.grantManager() == GrantManager.TERRAFORM && !launchers.serviceLinkedArns.isEmpty()) {
+          spec.leastPrivilege() ? grantConditions(launchers.serviceLinkedArns, operations)
+              : List.of()));
+      if (spec.grantManager() == GrantManager.TERRAFORM) {
         statements.add(listGrantsStatement(asgAccount, asgRoot));
       }
     }

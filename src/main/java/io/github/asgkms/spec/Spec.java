@@ -130,8 +130,11 @@ public final class Spec {
           + "<name>`. It must be in the Auto Scaling account and the spec's partition, and not a"
           + " service-linked role (path `/aws-service-role/`).");
 
+  /** One item of launchers; the rules read each item again with it, to know its place. */
+  static final ValueType<Launcher> LAUNCHER = Types.launcher(LAUNCHER_ROLE_ARN);
+
   static final Field<List<Launcher>> LAUNCHERS = withDefault("launchers",
-      Types.nonEmptyList(Types.launcher(LAUNCHER_ROLE_ARN), "launchers",
+      Types.nonEmptyList(LAUNCHER, "launchers",
           "at least one launcher is required; leave launchers out for [autoscaling]"),
       List.of(ServiceLinkedLauncher.AUTOSCALING),
       "Who launches instances with the keys: autoscaling, ec2-fleet, spot-fleet, or roleArn:"

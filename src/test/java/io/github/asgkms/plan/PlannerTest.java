@@ -331,4 +331,129 @@ class PlannerTest {
     assertThat(plan.managedServiceLinkedRoles().get(0).customSuffix()).isNull();
     assertThat(plan.launchers().get(0).roleArn()).isEqualTo(SLR);
   }
+
+  private static final String FLEET =
+      "arn:aws:iam::111122223333:role/aws-service-role/ec2fleet.amazonaws.com/"
+          + "AWSServiceRoleForEC2Fleet";
+  private static final String SPOT =
+      "arn:aws:iam::111122223333:role/aws-service-role/spotfleet.amazonaws.com/"
+          + "AWSServiceRoleForEC2SpotFleet";
+  private static final String OWN_ROLE = "arn:aws:iam::111122223333:role/k8s/karpenter";
+  private static final String LAUNCHERS = """
+      version: 1
+      autoScalingAccountId: "111122223333"
+      launchers:
+        - roleArn: arn:aws:iam::111122223333:role/k8s/karpenter
+        - spot-fleet
+        - autoscaling
+        - ec2-fleet
+      keys:
+        - name: own
+          arn: arn:aws:kms:us-west-2:111122223333:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d
+        - name: shared
+          arn: arn:aws:kms:us-west-2:444455556666:key/mrk-1234abcd12ab34cd56ef1234567890ab
+          replicaRegions: [eu-west-1, ap-southeast-2]
+      """;
+
+  @Test
+  void everyServiceLinkedLauncherIsLetInAndGetsAGrantOnEveryReplica() throws Exception {
+    Plan plan = plan(LAUNCHERS);
+
+    assertThat(plan.launchers()).extracting(LauncherPlan::id)
+        .containsExactly("autoscaling", "ec2-fleet", "spot-fleet", OWN_ROLE);
+    assertThat(plan.keys()).extracting(KeyPlan::name).containsExactly("own", "shared",
+        "shared-ap-southeast-2", "shared-eu-west-1");
+    KeyPlan replica = plan.keys().get(3);
+    assertThat(replica.arn()).isEqualTo(
+        "arn:aws:kms:eu-west-1:444455556666:key/mrk-1234abcd12ab34cd56ef1234567890ab");
+    assertThat(replica.region()).isEqualTo("eu-west-1");
+    assertThat(replica.replicaOf()).isEqualTo("shared");
+    assertThat(plan.keys().get(0).statements().get(0).principals())
+        .containsExactly(SLR, FLEET, SPOT);
+    assertThat(plan.grants()).extracting(g -> g.keyName() + " " + g.name() + " " + g.region()
+        + " " + g.granteePrincipal().substring(g.granteePrincipal().lastIndexOf('/') + 1))
+        .containsExactly(
+            "shared asg-shared us-west-2 AWSServiceRoleForAutoScaling",
+            "shared-ec2-fleet asg-shared-ec2-fleet us-west-2 AWSServiceRoleForEC2Fleet",
+            "shared-spot-fleet asg-shared-spot-fleet us-west-2 AWSServiceRoleForEC2SpotFleet",
+            "shared-ap-southeast-2 asg-shared ap-southeast-2 AWSServiceRoleForAutoScaling",
+            "shared-ap-southeast-2-ec2-fleet asg-shared-ec2-fleet ap-southeast-2"
+                + " AWSServiceRoleForEC2Fleet",
+            "shared-ap-southeast-2-spot-fleet asg-shared-spot-fleet ap-southeast-2"
+                + " AWSServiceRoleForEC2SpotFleet",
+            "shared-eu-west-1 asg-shared eu-west-1 AWSServiceRoleForAutoScaling",
+            "shared-eu-west-1-ec2-fleet asg-shared-ec2-fleet eu-west-1 AWSServiceRoleForEC2Fleet",
+            "shared-eu-west-1-spot-fleet asg-shared-spot-fleet eu-west-1"
+                + " AWSServiceRoleForEC2SpotFleet");
+    // The CreateGrant policy lists every replica, once.
+    assertThat(plan.createGrantPolicies().get(0).statements().get(0).resources())
+        .containsExactly(
+            "arn:aws:kms:ap-southeast-2:444455556666:key/mrk-1234abcd12ab34cd56ef1234567890ab",
+            "arn:aws:kms:eu-west-1:444455556666:key/mrk-1234abcd12ab34cd56ef1234567890ab",
+            "arn:aws:kms:us-west-2:444455556666:key/mrk-1234abcd12ab34cd56ef1234567890ab");
+  }
+
+  @Test
+  void aRoleOfOnesOwnIsLetInThroughEc2InTheKeysRegionOnlyAndGetsNoGrant() throws Exception {
+    Plan plan = plan(LAUNCHERS);
+
+    KeyPlan replica = plan.keys().get(3);
+    List<PolicyStatement> own = replica.statements().stream()
+        .filter(s -> s.principals().contains(OWN_ROLE)).toList();
+    assertThat(own).extracting(PolicyStatement::sid).containsExactly(
+        "Allow launcher roles use of the KMS through EC2",
+        "Allow launcher roles attachment of persistent resources through EC2");
+    assertThat(own.get(1).conditions()).containsExactly(
+        new Condition("Bool", "kms:GrantIsForAWSResource", List.of("true")),
+        new Condition("StringEquals", "kms:ViaService", List.of("ec2.eu-west-1.amazonaws.com")),
+        new Condition("StringEquals", "kms:CallerAccount", List.of("111122223333")));
+    assertThat(plan.grants()).noneMatch(g -> g.granteePrincipal().equals(OWN_ROLE));
+    // Across accounts, its IAM policy too: every replica, through EC2 in their Regions.
+    List<IamPolicyPlan> policies = plan.autoScalingAccount().launcherRolePolicies();
+    assertThat(policies).extracting(IamPolicyPlan::name, IamPolicyPlan::roleName)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("asg-kms-launch-karpenter",
+            "karpenter"));
+    assertThat(policies.get(0).statements().get(0).resources()).hasSize(3);
+    assertThat(policies.get(0).statements().get(0).conditions().get(0).values()).containsExactly(
+        "ec2.ap-southeast-2.amazonaws.com", "ec2.eu-west-1.amazonaws.com",
+        "ec2.us-west-2.amazonaws.com");
+  }
+
+  @Test
+  void withOnlyRolesOfOnesOwnAKeyInAnotherAccountDoesNotLetTheAccountIn() throws Exception {
+    Plan plan = plan("""
+        version: 1
+        autoScalingAccountId: "111122223333"
+        launchers:
+          - roleArn: arn:aws:iam::111122223333:role/k8s/karpenter
+        keys:
+          - name: shared
+            arn: arn:aws:kms:us-west-2:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d
+        """);
+
+    assertThat(plan.grants()).isEmpty();
+    assertThat(plan.createGrantPolicies()).isEmpty();
+    assertThat(plan.keys().get(0).statements()).allMatch(
+        s -> s.principals().equals(List.of(OWN_ROLE)));
+  }
+
+  @Test
+  void importedOrCreatedRolesAreEveryServiceLinkedLaunchersWithTheSuffixOnAutoScalingOnly()
+      throws Exception {
+    Plan plan = plan("""
+        version: 1
+        autoScalingAccountId: "111122223333"
+        serviceLinkedRoleSuffix: web
+        importServiceLinkedRoles: true
+        launchers: [ec2-fleet, autoscaling]
+        keys:
+          - name: own
+            arn: arn:aws:kms:us-west-2:111122223333:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d
+        """);
+
+    assertThat(plan.importServiceLinkedRoles()).isTrue();
+    assertThat(plan.managedServiceLinkedRoles()).extracting(ServiceLinkedRolePlan::roleName)
+        .containsExactly("AWSServiceRoleForAutoScaling_web", "AWSServiceRoleForEC2Fleet");
+    assertThat(plan.managedServiceLinkedRoles().get(1).customSuffix()).isNull();
+  }
 }

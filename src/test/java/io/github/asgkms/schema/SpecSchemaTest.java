@@ -46,9 +46,25 @@ class SpecSchemaTest {
       "second-document", "second-document-empty",
       // Uniqueness of one property across list items.
       "duplicate-key-names", "duplicate-arns",
+      "launcher-listed-twice", "launcher-role-listed-twice", "replica-region-twice",
+      // Uniqueness of a part of a value: a role's name, case aside, within its ARN.
+      "launcher-role-name-twice",
       // Comparing two fields: ARN partitions, and a key's account with the Auto Scaling one.
       "partitions-of-arns-disagree", "partition-disagrees-with-arn",
       "same-account-grant-name", "same-account-grant-operations",
+      // Comparing a launcher role's ARN with the spec: its account and partition, and its path
+      // (a service-linked role), which the schema's pattern leaves to the plugin's advice.
+      "launcher-role-other-account", "launcher-role-other-partition",
+      "launcher-role-other-partition-than-keys", "launcher-role-service-linked-autoscaling",
+      "launcher-role-service-linked-ec2-fleet", "launcher-role-service-linked-other-service",
+      // Comparing fields: a suffix without autoscaling, create with import, and a key's
+      // replica Regions with its key ID, its partition and its own Region.
+      "suffix-without-autoscaling", "create-and-import-service-linked-roles",
+      "replica-regions-on-single-region-key", "replica-region-in-another-partition",
+      "replica-region-of-the-primary",
+      // Names made from other names: replicas' and grants', against the keys' names, and a
+      // grant name with a launcher's suffix against KMS's length.
+      "name-of-a-replica", "name-of-a-grant", "grant-name-too-long-for-a-launcher",
       // JSON Schema counts 1.0 as the integer 1; the plugin wants the version written as 1.
       "version-float");
 

@@ -200,6 +200,33 @@ class BadSpecTest {
         "spec.yaml:1:10: version: unsupported version 2; the only version is 1");
   }
 
+  /**
+   * importServiceLinkedRoles is valid in the spec, but not when the cloudformation format is
+   * generated: the request's formats make it an error, located like the spec's own, reported
+   * by generate and check alike, before anything is written.
+   */
+  @Test
+  void refusesImportServiceLinkedRolesWhenTheCloudFormationFormatIsGenerated() throws Exception {
+    String text = SpecReaderTest.minimal("\"111122223333\"")
+        + "launchers: [autoscaling, ec2-fleet]\nimportServiceLinkedRoles: true\n";
+    Path file = Files.writeString(dir.resolve("spec.yaml"), text);
+    assertThat(SpecReader.parse(text, LABEL).importServiceLinkedRoles()).isTrue();
+    String error = "spec.yaml:7:1: importServiceLinkedRoles: a CloudFormation template cannot"
+        + " import a service-linked role; the cloudformation format is generated, so leave"
+        + " importServiceLinkedRoles out, or generate cloudformation from a spec without it";
+
+    SpecException e = refusal(file, EnumSet.of(Format.TERRAFORM, Format.CLOUDFORMATION));
+    assertThat(e.getMessage()).isEqualTo("1 error in the spec:\n" + error);
+    assertThat(errorLines(file, EnumSet.of(Format.CLOUDFORMATION))).containsExactly(error);
+
+    Path out = previousGoodOutput();
+    Map<String, Snapshot> before = snapshot(out);
+    assertThatThrownBy(() -> Generator.check(new GenerateRequest(file, LABEL, out,
+        EnumSet.of(Format.CLOUDFORMATION), null)))
+        .isInstanceOf(SpecException.class).hasMessage("1 error in the spec:\n" + error);
+    assertThat(snapshot(out)).isEqualTo(before);
+  }
+
   /** A path's content (files only) and modification time. */
   private record Snapshot(String kind, List<Byte> content, FileTime modified) {}
 
@@ -231,13 +258,22 @@ class BadSpecTest {
    * modification times.
    */
   private List<String> errorLines(Path spec) throws IOException {
+    return errorLines(spec, EnumSet.of(Format.TERRAFORM, Format.JSON));
+  }
+
+  /** As {@link #errorLines(Path)}, generating {@code formats}. */
+  private List<String> errorLines(Path spec, Set<Format> formats) throws IOException {
+    return refusal(spec, formats).errors().stream().map(SpecError::toString).toList();
+  }
+
+  private SpecException refusal(Path spec, Set<Format> formats) throws IOException {
     Path out = previousGoodOutput();
     Map<String, Snapshot> before = snapshot(out);
     SpecException e = catchThrowableOfType(SpecException.class, () -> Generator.generate(
-        new GenerateRequest(spec, LABEL, out, EnumSet.of(Format.TERRAFORM, Format.JSON), null)));
+        new GenerateRequest(spec, LABEL, out, formats, null)));
     assertThat(e).as("%s must be refused", spec).isNotNull();
     assertThat(snapshot(out)).as("the previous output is untouched").isEqualTo(before);
-    return e.errors().stream().map(SpecError::toString).toList();
+    return e;
   }
 
   private Path previousGoodOutput() throws IOException {

@@ -33,10 +33,12 @@ class SpecDeclarationsTest {
     Map<String, Object> schema = new LinkedHashMap<>();
     schema.put("$schema", "http://json-schema.org/draft-07/schema#");
     schema.put("title", "asg-kms-maven-plugin spec, version 1");
-    schema.put("description", "Keys whose policies, grants and IAM CreateGrant policy let the"
-        + " EC2 Auto Scaling service-linked role use them. The plugin checks more than this"
-        + " schema can: unique names and ARNs, one partition for all ARNs, and grant settings"
-        + " only on keys in another account.");
+    schema.put("description", "Keys whose policies, grants and IAM policies let EC2 Auto"
+        + " Scaling, and the other launchers, use them. The plugin checks more than this"
+        + " schema can: unique names and ARNs, one partition for all ARNs, grant settings"
+        + " only on keys in another account, launcher roles of the Auto Scaling account, each"
+        + " launcher once, replicas of multi-Region keys only, and names and grant names that"
+        + " stay apart and fit.");
     schema.putAll(Types.objectSchema(Spec.FIELDS));
     DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
         .withSeparators(Separators.createDefaultInstance()
