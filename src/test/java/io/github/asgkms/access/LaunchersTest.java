@@ -134,6 +134,22 @@ class LaunchersTest {
     assertThat(findings).noneSatisfy(m -> assertThat(m).contains("for key remote "));
   }
 
+  @Test
+  void everyPartThePlanGivesTheLaunchersIsNeededOrAnAllowance() {
+    RenderedDocuments docs = AsPlanned.documents(PLAN);
+    Deployment planned = Deployment.planned(PLAN);
+    List<String> survivors = new java.util.ArrayList<>();
+    for (Mutations.Mutation m : Mutations.of(docs)) {
+      if (AccessCheck.check(SequenceLoader.load(), Deployment.rendered(Format.TERRAFORM, PLAN,
+          m.documents()), planned).isEmpty()
+          && MutationTest.allowances().stream().noneMatch(a -> a.covers(m,
+              PLAN.autoScalingAccountId()))) {
+        survivors.add(m.description());
+      }
+    }
+    assertThat(survivors).isEmpty();
+  }
+
   private static PolicyDocument withoutCondition(PolicyDocument doc, String conditionKey) {
     List<Statement> statements = doc.statements().stream().map(s -> s.withConditions(
         s.conditions().stream().filter(c -> !c.key().equals(conditionKey)).toList())).toList();
