@@ -150,6 +150,27 @@ class LaunchersTest {
     assertThat(survivors).isEmpty();
   }
 
+  @Test
+  void accessMdHasARowPerLauncherOnEveryKeyItReaches() {
+    Deployment d = Deployment.rendered(Format.TERRAFORM, PLAN, AsPlanned.documents(PLAN));
+    Deployment planned = Deployment.planned(PLAN);
+    List<AccessTables.Page> pages = AccessTables.pages(new FormatAccess(Format.TERRAFORM, d,
+        KeyClasses.of(d, d.world(), planned, planned.world()), List.of()));
+    AccessTables.Page asg = pages.stream().filter(AccessTables.Page::autoScalingAccount)
+        .findFirst().orElseThrow();
+    assertThat(asg.keys()).extracting(AccessTables.KeyTable::name).containsExactly("local",
+        "remote", "remote-eu-west-1");
+    for (AccessTables.KeyTable key : asg.keys()) {
+      assertThat(key.rows()).extracting(AccessTables.Row::who).contains(
+          "the Auto Scaling service-linked role", "the EC2 Fleet service-linked role",
+          "the launcher role karpenter-controller");
+      assertThat(key.rows()).filteredOn(r -> r.principal().equals(ROLE))
+          .allSatisfy(r -> assertThat(r.conditions()).contains("kms:ViaService = ec2."
+              + (key.name().endsWith("eu-west-1") ? "eu-west-1" : "us-west-2")
+              + ".amazonaws.com"));
+    }
+  }
+
   private static PolicyDocument withoutCondition(PolicyDocument doc, String conditionKey) {
     List<Statement> statements = doc.statements().stream().map(s -> s.withConditions(
         s.conditions().stream().filter(c -> !c.key().equals(conditionKey)).toList())).toList();
