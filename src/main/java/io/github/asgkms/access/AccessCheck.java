@@ -202,16 +202,29 @@ public final class AccessCheck {
     return docs;
   }
 
-  /** A grant the spec never asked for: on another key, or a second one on a key. */
+  /**
+   * A grant the spec never asked for: on another key, for another grantee, or a second one
+   * for a launcher on a key. The grant a launcher's replay uses is the first for its role.
+   */
   private static List<AccessFinding> extraGrants(Deployment rendered) {
     List<AccessFinding> findings = new ArrayList<>();
     rendered.grants.forEach((key, definitions) -> {
-      boolean planned = rendered.plannedGrant(key) != null;
-      for (int i = planned ? 1 : 0; i < definitions.size(); i++) {
-        GrantDefinition extra = definitions.get(i);
+      List<GrantDefinition> used = new ArrayList<>();
+      for (io.github.asgkms.plan.GrantPlan grant : rendered.plannedGrants(key)) {
+        GrantDefinition definition = rendered.grantFor(key, grant.granteePrincipal());
+        if (definition != null) {
+          used.add(definition);
+        }
+      }
+      for (GrantDefinition extra : definitions) {
+        if (used.stream().anyMatch(u -> u == extra)) {
+          continue;
+        }
+        boolean second = used.stream().anyMatch(u -> u.request().grantee()
+            .equals(extra.request().grantee()));
         findings.add(new AccessFinding(Kind.EXCESS, rendered.label, "grants", "CreateGrant on "
             + key, extra.request().grantee(), extra.origin() + " is a grant the spec does not"
-            + " ask for" + (planned ? " (a second one on this key)" : "")));
+            + " ask for" + (second ? " (a second one on this key)" : "")));
       }
     });
     return findings;

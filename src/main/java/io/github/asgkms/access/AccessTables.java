@@ -5,6 +5,7 @@ import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.plan.AccountPlan;
 import io.github.asgkms.plan.GrantPlan;
 import io.github.asgkms.plan.KeyPlan;
+import io.github.asgkms.plan.LauncherPlan;
 import io.github.asgkms.render.OutputPaths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,8 +76,23 @@ public final class AccessTables {
         keys.add(tables.get(key.arn()));
       }
       if (account.autoScalingAccount()) {
+        // The keys in other accounts that its grants and launcher roles' policies reach,
+        // each once, in plan order.
+        Set<String> reached = new LinkedHashSet<>();
         for (GrantPlan grant : d.plan.grants()) {
-          keys.add(tables.get(grant.keyArn()));
+          reached.add(grant.keyArn());
+        }
+        if (!account.launcherRolePolicies().isEmpty()) {
+          for (KeyPlan key : d.plan.keys()) {
+            if (key.crossAccount()) {
+              reached.add(key.arn());
+            }
+          }
+        }
+        for (KeyPlan key : d.plan.keys()) {
+          if (reached.contains(key.arn())) {
+            keys.add(tables.get(key.arn()));
+          }
         }
       }
       pages.add(new Page(OutputPaths.folder(access.format(), account.accountId())
@@ -126,7 +142,9 @@ public final class AccessTables {
   /** The principals to show, by ARN, with who they are: those the spec names, then others. */
   private static Map<String, String> principals(Deployment d, KeyPlan key) {
     Map<String, String> principals = new LinkedHashMap<>();
-    principals.put(PlanFacts.launcherRole(d.plan), "the Auto Scaling service-linked role");
+    for (LauncherPlan launcher : d.plan.launchers()) {
+      principals.put(launcher.roleArn(), PlanFacts.describe(launcher));
+    }
     if (d.manager != GrantManager.CLOUDFORMATION && !d.plan.grants().isEmpty()) {
       principals.put(d.creator, PlanFacts.creatorRoleName(d.plan) != null
           ? "the grant creator the spec names"
@@ -254,24 +272,43 @@ public final class AccessTables {
     return OPERATIONS;
   }
 
-  /** The request the table asks about: grants as the spec plans them. */
+  /**
+   * The request the table asks about: grants as the spec plans them. A launcher asks as it
+   * launches: CreateGrant for the volume, for an AWS resource; a launcher role's calls come
+   * through EC2 in the key's Region, the only way its statements let it in.
+   */
   private static KmsRequest request(Lane lane, String caller, String operation, KeyPlan key,
       String principal) {
     List<Grant> grants = lane.world.grants().list(key.arn());
+    LauncherPlan launcher = launcher(lane.deployment, principal);
+    Lane as = launcher == null ? lane : lane.as(launcher);
+    String through = launcher != null && !launcher.serviceLinked() ? as.service("ec2", key)
+        : null;
     switch (operation) {
       case "CreateGrant" -> {
-        boolean slr = principal.equals(PlanFacts.launcherRole(lane.deployment.plan));
-        GrantRequest grant = lane.grantRequest(slr ? "forTheVolume" : "planned", key);
-        return grant == null ? null : KmsRequest.createGrant(caller, key.arn(), grant, slr);
+        GrantRequest grant = as.grantRequest(launcher != null ? "forTheVolume" : "planned", key);
+        return grant == null ? null
+            : KmsRequest.createGrant(caller, key.arn(), grant, launcher != null)
+                .through(through);
       }
       case "RetireGrant", "RevokeGrant" -> {
-        return grants.isEmpty() ? null
-            : KmsRequest.onGrant(caller, operation, key.arn(), grants.get(0).id());
+        return grants.isEmpty() ? null : KmsRequest.onGrant(caller, operation, key.arn(),
+            grants.get(0).id()).through(through);
       }
       default -> {
-        return KmsRequest.of(caller, operation, key.arn());
+        return KmsRequest.of(caller, operation, key.arn()).through(through);
       }
     }
+  }
+
+  /** The launcher whose role the principal is, or null. */
+  private static LauncherPlan launcher(Deployment d, String principal) {
+    for (LauncherPlan launcher : d.plan.launchers()) {
+      if (launcher.roleArn().equals(principal)) {
+        return launcher;
+      }
+    }
+    return null;
   }
 
   /** A source named for one key: its own policy file, grant and grant name. */

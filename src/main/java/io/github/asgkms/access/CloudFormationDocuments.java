@@ -62,10 +62,10 @@ final class CloudFormationDocuments {
         case "AWS::IAM::ManagedPolicy" -> {
           PolicyDocument doc = policy(resource, origin, values);
           managed.put(id, doc);
-          attachToRoles(resource, doc, values, into);
+          attachToRoles(resource, doc, values, plan, account, into);
         }
         case "AWS::IAM::Policy" -> attachToRoles(resource, policy(resource, origin, values),
-            values, into);
+            values, plan, account, into);
         case "AWS::IAM::Role" -> role(id, resource, origin, values, into);
         case GRANT_TYPE -> into.grants.add(grant(id, resource, origin, values, resources));
         default -> {
@@ -116,8 +116,13 @@ final class CloudFormationDocuments {
         values);
   }
 
+  /**
+   * Attaches the policy to the roles it names: a role of the stack by reference, another by
+   * name, which for a launcher role stands for its ARN with its path.
+   */
   private static void attachToRoles(DocNode.Mapping resource, PolicyDocument doc,
-      CloudFormationValues values, RenderedDocuments into) throws DocumentException {
+      CloudFormationValues values, Plan plan, String account, RenderedDocuments into)
+      throws DocumentException {
     DocNode roles = CloudFormationValues.property(resource, "Roles");
     if (roles == null) {
       return;
@@ -126,7 +131,7 @@ final class CloudFormationDocuments {
       String referenced = CloudFormationValues.referencedResource(role);
       String arn = referenced != null
           ? values.string(new DocNode.Scalar(referenced + ".Arn", "!GetAtt", role.where()))
-          : Principals.role(partitionOf(values), accountOf(values), values.string(role));
+          : PlanFacts.roleArn(plan, account, values.string(role));
       into.addIdentityPolicy(arn, doc);
     }
   }
@@ -200,13 +205,5 @@ final class CloudFormationDocuments {
       return sequence.items();
     }
     throw new DocumentException(node.where(), "expected a list");
-  }
-
-  private static String partitionOf(CloudFormationValues values) throws DocumentException {
-    return values.string(new DocNode.Scalar("AWS::Partition", "!Ref", ""));
-  }
-
-  private static String accountOf(CloudFormationValues values) throws DocumentException {
-    return values.string(new DocNode.Scalar("AWS::AccountId", "!Ref", ""));
   }
 }

@@ -7,6 +7,7 @@ import io.github.asgkms.access.SequenceData.Handler;
 import io.github.asgkms.access.SequenceData.Scenario;
 import io.github.asgkms.access.SequenceData.Sequence;
 import io.github.asgkms.plan.KeyPlan;
+import io.github.asgkms.plan.LauncherPlan;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -31,10 +32,10 @@ final class CloudFormationReplay {
     this.sequence = sequence;
   }
 
-  /** Every scenario for the grant on one key. */
-  void run(KeyPlan key) {
+  /** Every scenario for the grant on one key for one service-linked launcher. */
+  void run(KeyPlan key, LauncherPlan launcher) {
     for (Scenario scenario : sequence.scenarios()) {
-      new Run(scenario, key).play();
+      new Run(scenario, key, launcher).play();
     }
   }
 
@@ -45,22 +46,25 @@ final class CloudFormationReplay {
   private final class Run {
     private final Scenario scenario;
     private final KeyPlan key;
-    private final Lane rendered = replay.renderedLane();
-    private final Lane planned = replay.plannedLane();
+    private final Lane rendered;
+    private final Lane planned;
     private Physical current;
     private String firstId;
     private final Deque<Physical> cleanup = new ArrayDeque<>();
     private int requests;
 
-    Run(Scenario scenario, KeyPlan key) {
+    Run(Scenario scenario, KeyPlan key, LauncherPlan launcher) {
       this.scenario = scenario;
       this.key = key;
+      this.rendered = replay.renderedLane(launcher);
+      this.planned = replay.plannedLane(launcher);
     }
 
     private String where(Event event) {
       return sequence.title() + ", scenario '" + scenario.name() + "', "
           + (event.request() != null ? event.request() : "replay " + event.replay())
-          + " for key " + key.name();
+          + " for key " + key.name() + PlanFacts.forLauncher(rendered.deployment.plan,
+              rendered.launcher);
     }
 
     void play() {
@@ -155,7 +159,8 @@ final class CloudFormationReplay {
       }
       Handler handler = sequence.handlers().get("Delete");
       if (handler.skipPrefix() != null && target.id().startsWith(handler.skipPrefix())) {
-        replay.trace.add(sequence.id() + "/" + scenario.name() + "/Delete " + key.name()
+        replay.trace.add(sequence.id() + "/" + scenario.name() + "/Delete "
+            + Replay.traced(key, rendered)
             + ": no call");
         return true; // no KMS call: noCall holds
       }
@@ -167,10 +172,11 @@ final class CloudFormationReplay {
       rendered.grantIds.put(key.arn(), target.id());
       planned.grantIds.put(key.arn(), plannedId(target));
       Replay.Call call = Replay.Call.make(rendered, sequence.caller(), handler.call(), null,
-          false, key);
+          false, key, null);
       Replay.Call expected = Replay.Call.make(planned, sequence.caller(), handler.call(), null,
-          false, key);
-      replay.trace.add(sequence.id() + "/" + scenario.name() + "/Delete " + key.name() + ": "
+          false, key, null);
+      replay.trace.add(sequence.id() + "/" + scenario.name() + "/Delete "
+          + Replay.traced(key, rendered) + ": "
           + call.outcome());
       boolean gone = call.decision.outcome() == Outcome.NOT_FOUND
           && handler.gone().contains("NotFoundException");
@@ -212,13 +218,14 @@ final class CloudFormationReplay {
         planned.world.grants().create(key.arn(), plannedProperties, "planned");
       }
       replay.trace.add(sequence.id() + "/" + scenario.name() + "/" + event.request() + " "
-          + key.name() + ": " + decision.outcome().name().toLowerCase(java.util.Locale.ROOT));
+          + Replay.traced(key, rendered) + ": "
+          + decision.outcome().name().toLowerCase(java.util.Locale.ROOT));
       if (!decision.allowed()) {
         fail(Kind.MISSING, event, request, Explain.missing(decision, expected, rendered.world,
             request) + " (source: " + sequence.handlers().get(event.request()).source() + ")");
         return null;
       }
-      GrantDefinition definition = rendered.deployment.grantFor(key.arn());
+      GrantDefinition definition = rendered.grantFor(key);
       return rendered.world.grants().create(key.arn(), properties, definition.origin()).id();
     }
 

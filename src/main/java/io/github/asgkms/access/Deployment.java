@@ -34,7 +34,10 @@ final class Deployment {
   final GrantManager manager;
   final Map<String, PolicyDocument> keyPolicies = new LinkedHashMap<>();
   final Map<String, List<PolicyDocument>> identities = new LinkedHashMap<>();
-  /** Grant definitions by key ARN: one planned per key, any number rendered. */
+  /**
+   * Grant definitions by key ARN: one planned per key and service-linked launcher, any number
+   * rendered.
+   */
   final Map<String, List<GrantDefinition>> grants = new LinkedHashMap<>();
   final List<RenderedDocuments.StsCall> stsCalls = new ArrayList<>();
   /** The grant creator's identity: the named role, or the placeholder. */
@@ -64,6 +67,11 @@ final class Deployment {
     d.creatorPolicies(planCreatorPolicies(plan));
     d.functionPolicies(d.plannedFunctionRole(), planFunctionPolicies(plan));
     d.plannedGrants();
+    for (IamPolicyPlan policy : plan.autoScalingAccount().launcherRolePolicies()) {
+      d.identities.computeIfAbsent(PlanFacts.roleArn(plan, plan.autoScalingAccountId(),
+          policy.roleName()), r -> new ArrayList<>()).add(document("the planned IAM policy "
+              + policy.name(), policy.name(), policy.statements()));
+    }
     return d;
   }
 
@@ -178,23 +186,50 @@ final class Deployment {
     return new PolicyDocument(origin, name, converted);
   }
 
-  /** The grant the spec asks for on the key, or null for a key of the Auto Scaling account. */
-  GrantPlan plannedGrant(String keyArn) {
-    if (plannedGrants == null) {
-      plannedGrants = new java.util.HashMap<>();
-      for (GrantPlan grant : plan.grants()) {
-        plannedGrants.put(grant.keyArn(), grant);
+  /**
+   * The grant the spec asks for on the key for the launcher whose role is {@code grantee}, or
+   * null: a key of the Auto Scaling account, or a launcher that is a role of the user's own.
+   */
+  GrantPlan plannedGrant(String keyArn, String grantee) {
+    for (GrantPlan grant : plannedGrants(keyArn)) {
+      if (grant.granteePrincipal().equals(grantee)) {
+        return grant;
       }
     }
-    return plannedGrants.get(keyArn);
+    return null;
   }
 
-  private Map<String, GrantPlan> plannedGrants;
+  /** The grants the spec asks for on the key, one per service-linked launcher, in order. */
+  List<GrantPlan> plannedGrants(String keyArn) {
+    if (plannedGrants == null) {
+      Map<String, List<GrantPlan>> byKey = new java.util.HashMap<>();
+      for (GrantPlan grant : plan.grants()) {
+        byKey.computeIfAbsent(grant.keyArn(), k -> new ArrayList<>()).add(grant);
+      }
+      plannedGrants = byKey;
+    }
+    return plannedGrants.getOrDefault(keyArn, List.of());
+  }
 
-  /** The first grant definition for the key, or null. */
-  GrantDefinition grantFor(String keyArn) {
-    List<GrantDefinition> defs = grants.get(keyArn);
-    return defs == null || defs.isEmpty() ? null : defs.get(0);
+  private Map<String, List<GrantPlan>> plannedGrants;
+
+  /**
+   * The first grant definition on the key for the grantee, or null. A grantee is the same role
+   * however its ARN is written, as KMS compares it: the path does not tell roles apart.
+   */
+  GrantDefinition grantFor(String keyArn, String grantee) {
+    if (grantee == null) {
+      return null;
+    }
+    String session = Principals.session(grantee, "grantee");
+    for (GrantDefinition definition : grants.getOrDefault(keyArn, List.of())) {
+      String named = definition.request().grantee();
+      if (named.equals(grantee) || !named.equals("*") && !Principals.isAccount(named)
+          && Principals.namesCaller(named, session)) {
+        return definition;
+      }
+    }
+    return null;
   }
 
   /** Every account the plan names. */

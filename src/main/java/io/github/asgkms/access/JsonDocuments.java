@@ -1,6 +1,7 @@
 package io.github.asgkms.access;
 
 import io.github.asgkms.plan.AccountPlan;
+import io.github.asgkms.plan.IamPolicyPlan;
 import io.github.asgkms.plan.Plan;
 import io.github.asgkms.render.Format;
 import io.github.asgkms.render.OutputPaths;
@@ -11,13 +12,20 @@ import java.util.Set;
 
 /**
  * Reads the JSON folders back: each key's policy statements, the create-grant policy documents
- * (held by the role the spec names, since a JSON file attaches itself to nothing), and the
+ * (held by the role the spec names, since a JSON file attaches itself to nothing), the IAM
+ * policy documents of the launchers that are roles of the user's own (held by the role the
+ * plan's policy of that name is for), and the
  * {@code aws kms create-grant} and {@code aws sts get-caller-identity} calls of
  * {@code create-grants.sh}.
  */
 final class JsonDocuments {
   private static final Set<String> IGNORED_OPTIONS = Set.of("--query", "--output",
       "--grant-tokens");
+  /**
+   * A launcher role's policy document: {@code launcher-role-policy-<policy name>.json}, as
+   * the JSON layout names it (OutputPaths.launcherRolePolicyFile).
+   */
+  static final String LAUNCHER_ROLE_POLICY = "launcher-role-policy-";
 
   private JsonDocuments() {}
 
@@ -36,11 +44,29 @@ final class JsonDocuments {
           into.addIdentityPolicy(identity, PolicyReader.read(TreeReader.json(path,
               file.getValue()), path, name.substring(0, name.length() - ".json".length()),
               ScalarValues.LITERAL));
+        } else if (name.startsWith(LAUNCHER_ROLE_POLICY) && name.endsWith(".json")) {
+          String policy = name.substring(LAUNCHER_ROLE_POLICY.length(),
+              name.length() - ".json".length());
+          into.addIdentityPolicy(launcherRole(plan, account, policy, path),
+              PolicyReader.read(TreeReader.json(path, file.getValue()), path, policy,
+                  ScalarValues.LITERAL));
         } else if (name.endsWith(".sh")) {
           script(path, file.getValue(), into);
         }
       }
     }
+  }
+
+  /** The launcher role the plan's policy of that name is attached to, by its ARN. */
+  private static String launcherRole(Plan plan, AccountPlan account, String policy,
+      String path) throws DocumentException {
+    for (IamPolicyPlan planned : account.launcherRolePolicies()) {
+      if (policy.equals(planned.name())) {
+        return PlanFacts.roleArn(plan, account.accountId(), planned.roleName());
+      }
+    }
+    throw new DocumentException(path, "the plan has no launcher role policy " + policy
+        + ": the model cannot tell which role it is for");
   }
 
   private static void script(String file, String text, RenderedDocuments into)

@@ -30,8 +30,11 @@ final class KeyClasses {
     IdentityStatements plannedIam = new IdentityStatements(plannedWorld);
     Map<List<Object>, List<KeyPlan>> classes = new LinkedHashMap<>();
     for (KeyPlan key : rendered.plan.keys()) {
+      // A launcher role's calls name EC2 in the key's Region: keys in different Regions are
+      // told apart even where their documents read the same.
       List<Object> signature = List.of(
-          List.of(key.crossAccount(), key.accountId(), key.completePolicy()),
+          List.of(key.crossAccount(), key.accountId(), key.completePolicy(),
+              rendered.plan.roleLaunchers().isEmpty() ? "" : key.region()),
           side(rendered, renderedIam, key), side(planned, plannedIam, key));
       classes.computeIfAbsent(signature, s -> new ArrayList<>()).add(key);
     }
@@ -44,15 +47,21 @@ final class KeyClasses {
     PolicyDocument keyPolicy = d.keyPolicies.get(key.arn());
     side.add(keyPolicy == null ? null : normalized(keyPolicy.statements(), key.arn()));
     side.add(iam.matching(key.arn()));
-    GrantPlan planned = d.plannedGrant(key.arn());
-    String plannedName = planned == null ? null : planned.name();
-    List<String> plannedOperations = planned == null ? null : planned.operations();
-    side.add(plannedOperations);
+    // Every grant the spec asks for on the key, one per service-linked launcher: its grantee
+    // and operations; the names, which name the key, set aside.
+    Map<String, String> plannedNames = new HashMap<>();
+    List<Object> planned = new ArrayList<>();
+    for (GrantPlan grant : d.plannedGrants(key.arn())) {
+      planned.add(List.of(grant.launcher(), grant.granteePrincipal(), grant.operations()));
+      plannedNames.put(grant.granteePrincipal(), grant.name());
+    }
+    side.add(planned);
     List<Object> grants = new ArrayList<>();
     for (GrantDefinition grant : d.grants.getOrDefault(key.arn(), List.of())) {
       GrantRequest r = grant.request();
       grants.add(List.of(replace(grant.keyArn(), key.arn()), r.grantee(), r.operations(),
-          Objects.equals(r.name(), plannedName) ? THE_NAME : String.valueOf(r.name()),
+          r.name() != null && Objects.equals(r.name(), plannedNames.get(r.grantee()))
+              ? THE_NAME : String.valueOf(r.name()),
           String.valueOf(r.retiringPrincipal()), grant.retireOnDelete(),
           String.valueOf(grant.caller())));
     }

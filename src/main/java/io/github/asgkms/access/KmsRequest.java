@@ -17,26 +17,34 @@ import java.util.Map;
  * @param grantId the grant RetireGrant and RevokeGrant name; null for other operations
  * @param forAwsResource whether an AWS service integrated with KMS sends it on the caller's
  *     behalf: {@code kms:GrantIsForAWSResource}
+ * @param viaService the service that sends it on the caller's behalf, as
+ *     {@code kms:ViaService} names it ({@code ec2.<region>.amazonaws.com}); null for a call
+ *     the caller makes itself, or one whose service the model leaves out
  */
 public record KmsRequest(String caller, String operation, String keyArn, GrantRequest grant,
-    String grantId, boolean forAwsResource) {
+    String grantId, boolean forAwsResource, String viaService) {
 
   /** The operations whose requests carry {@code kms:GrantIsForAWSResource}. */
   private static final List<String> GRANT_RESOURCE_OPERATIONS =
       List.of("CreateGrant", "ListGrants", "RevokeGrant");
 
   public static KmsRequest of(String caller, String operation, String keyArn) {
-    return new KmsRequest(caller, operation, keyArn, null, null, false);
+    return new KmsRequest(caller, operation, keyArn, null, null, false, null);
   }
 
   public static KmsRequest createGrant(String caller, String keyArn, GrantRequest grant,
       boolean forAwsResource) {
-    return new KmsRequest(caller, "CreateGrant", keyArn, grant, null, forAwsResource);
+    return new KmsRequest(caller, "CreateGrant", keyArn, grant, null, forAwsResource, null);
   }
 
   public static KmsRequest onGrant(String caller, String operation, String keyArn,
       String grantId) {
-    return new KmsRequest(caller, operation, keyArn, null, grantId, false);
+    return new KmsRequest(caller, operation, keyArn, null, grantId, false, null);
+  }
+
+  /** The same request, sent by {@code service} on the caller's behalf; null: by the caller. */
+  public KmsRequest through(String service) {
+    return new KmsRequest(caller, operation, keyArn, grant, grantId, forAwsResource, service);
   }
 
   /** The IAM action: {@code kms:} and the operation. */
@@ -50,6 +58,9 @@ public record KmsRequest(String caller, String operation, String keyArn, GrantRe
     String account = Principals.account(caller);
     if (account != null) {
       context.put("kms:calleraccount", List.of(account));
+    }
+    if (viaService != null) {
+      context.put("kms:viaservice", List.of(viaService));
     }
     if (GRANT_RESOURCE_OPERATIONS.contains(operation)) {
       context.put("kms:grantisforawsresource", List.of(Boolean.toString(forAwsResource)));
@@ -68,7 +79,7 @@ public record KmsRequest(String caller, String operation, String keyArn, GrantRe
   static boolean isModelledKey(String key) {
     return switch (key.toLowerCase(Locale.ROOT)) {
       case "kms:calleraccount", "kms:grantisforawsresource", "kms:granteeprincipal",
-          "kms:grantoperations", "kms:retiringprincipal" -> true;
+          "kms:grantoperations", "kms:retiringprincipal", "kms:viaservice" -> true;
       default -> false;
     };
   }
@@ -88,6 +99,9 @@ public record KmsRequest(String caller, String operation, String keyArn, GrantRe
         out.append(", retiring principal ").append(grant.retiringPrincipal());
       }
       out.append(forAwsResource ? ", for an AWS resource" : "").append(')');
+    }
+    if (viaService != null) {
+      out.append(" through ").append(viaService);
     }
     return out.toString();
   }

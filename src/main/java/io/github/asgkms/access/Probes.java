@@ -5,6 +5,7 @@ import io.github.asgkms.access.Decision.Source;
 import io.github.asgkms.access.SequenceData.Expect;
 import io.github.asgkms.access.SequenceData.Probe;
 import io.github.asgkms.plan.KeyPlan;
+import io.github.asgkms.plan.LauncherPlan;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,12 +48,25 @@ final class Probes {
     return findings;
   }
 
-  /** Every probe on one key: nothing here depends on another key. */
+  /**
+   * Every probe on one key: nothing here depends on another key. A probe whose caller is a
+   * launcher runs for each launcher of that kind, as that launcher; the others once.
+   */
   void runKey(List<Probe> probes, KeyPlan key) {
     for (Probe probe : probes) {
       for (String callerName : probe.callers()) {
-        if (appliesTo(probe, key)) {
-          probe(probe, callerName, key);
+        if (!appliesTo(probe, key)) {
+          continue;
+        }
+        switch (callerName) {
+          case "serviceLinkedRole", "launcherRole" -> {
+            for (LauncherPlan launcher : rendered.deployment.plan.launchers()) {
+              if (launcher.serviceLinked() == callerName.equals("serviceLinkedRole")) {
+                probe(probe, callerName, key, rendered.as(launcher), planned.as(launcher));
+              }
+            }
+          }
+          default -> probe(probe, callerName, key, rendered, planned);
         }
       }
     }
@@ -80,13 +94,14 @@ final class Probes {
     };
   }
 
-  private void probe(Probe probe, String callerName, KeyPlan key) {
+  private void probe(Probe probe, String callerName, KeyPlan key, Lane rendered,
+      Lane planned) {
     String caller = rendered.caller(callerName, key);
     String plannedCaller = planned.caller(callerName, key);
     if (caller == null) {
       return; // no such caller for this spec
     }
-    for (String operation : calls(probe, key)) {
+    for (String operation : calls(probe, key, planned)) {
       List<String> kinds = operation.equals("CreateGrant") && !probe.grants().isEmpty()
           ? probe.grants() : List.of("planned");
       for (String kind : kinds) {
@@ -101,17 +116,24 @@ final class Probes {
           }
         }
         KmsRequest request = request(rendered, caller, operation, kind, key,
-            probe.forAwsResource());
+            probe.forAwsResource(), probe.viaService());
         String where = "probe '" + probe.name() + "'" + (probe.layer().equals("identity")
-            ? " (IAM policies alone)" : "") + " on key " + key.name();
+            ? " (IAM policies alone)" : "") + " on key " + key.name()
+            + (rendered.launcher != null && rendered.caller(callerName, key) != null
+                && isLauncher(callerName)
+                ? PlanFacts.forLauncher(rendered.deployment.plan, rendered.launcher) : "");
         findings.add(new AccessFinding(Kind.EXCESS, format, where, request + " on " + key.arn(),
             caller, Explain.excess(actual) + " (" + probe.source() + ")"));
       }
     }
   }
 
+  private static boolean isLauncher(String callerName) {
+    return callerName.equals("serviceLinkedRole") || callerName.equals("launcherRole");
+  }
+
   /** The probe's operations; notGranted: those the spec does not grant on the key. */
-  private List<String> calls(Probe probe, KeyPlan key) {
+  private static List<String> calls(Probe probe, KeyPlan key, Lane planned) {
     List<String> calls = new ArrayList<>();
     for (String call : probe.calls()) {
       switch (call) {
@@ -132,7 +154,8 @@ final class Probes {
     if (caller == null) {
       return null;
     }
-    KmsRequest request = request(lane, caller, operation, kind, key, probe.forAwsResource());
+    KmsRequest request = request(lane, caller, operation, kind, key, probe.forAwsResource(),
+        probe.viaService());
     if (request == null) {
       return null;
     }
@@ -142,18 +165,22 @@ final class Probes {
   }
 
   private static KmsRequest request(Lane lane, String caller, String operation, String kind,
-      KeyPlan key, boolean forAwsResource) {
+      KeyPlan key, boolean forAwsResource, String viaService) {
+    String through = viaService == null ? null : lane.service(viaService, key);
+    if (viaService != null && through == null) {
+      return null; // no such service to try for this spec
+    }
     if (operation.equals("CreateGrant")) {
       GrantRequest grant = lane.grantRequest(kind, key);
       return grant == null ? null
-          : KmsRequest.createGrant(caller, key.arn(), grant, forAwsResource);
+          : KmsRequest.createGrant(caller, key.arn(), grant, forAwsResource).through(through);
     }
     if (operation.equals("RevokeGrant")) {
       List<Grant> grants = lane.world.grants().list(key.arn());
       return KmsRequest.onGrant(caller, operation, key.arn(),
-          grants.isEmpty() ? "0".repeat(64) : grants.get(0).id());
+          grants.isEmpty() ? "0".repeat(64) : grants.get(0).id()).through(through);
     }
-    return KmsRequest.of(caller, operation, key.arn());
+    return KmsRequest.of(caller, operation, key.arn()).through(through);
   }
 
   /**
@@ -182,7 +209,8 @@ final class Probes {
           withAdministrator(rendered.world.identityPoliciesOf(caller)));
       for (KeyPlan key : rendered.deployment.plan.keys()) {
         for (String operation : KmsActions.ON_A_KEY) {
-          KmsRequest request = request(rendered, caller, operation, "planned", key, false);
+          KmsRequest request = request(rendered, caller, operation, "planned", key, false,
+              null);
           Decision decision = KmsAuthorizer.decide(world, request);
           List<String> naming = naming(decision, principal, caller);
           if (decision.allowed() && !naming.isEmpty()) {
@@ -235,7 +263,9 @@ final class Probes {
   private static Set<String> named(Deployment d) {
     Set<String> named = new LinkedHashSet<>();
     String partition = d.plan.partition().id();
-    named.add(PlanFacts.launcherRole(d.plan));
+    for (LauncherPlan launcher : d.plan.launchers()) {
+      named.add(launcher.roleArn());
+    }
     for (String account : d.accounts()) {
       named.add(Principals.root(partition, account));
       named.add(account);

@@ -7,15 +7,18 @@ import io.github.asgkms.access.SequenceData.Sequence;
 import io.github.asgkms.access.SequenceData.Step;
 import io.github.asgkms.plan.GrantPlan;
 import io.github.asgkms.plan.KeyPlan;
+import io.github.asgkms.plan.LauncherPlan;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Replays the sequences for one deployment: Auto Scaling's launch on the keys of its own
- * account, the grant manager's sequence for every grant (Auto Scaling launching on each key in
- * between), and the key account's administration of a complete key policy. Each call runs in
+ * Replays the sequences for one deployment: each service-linked launcher's launch on the keys
+ * of its own account, the grant manager's sequence for every grant, that is for every key in
+ * another account and service-linked launcher (the launcher launching on the key in between),
+ * the launch of each launcher that is a role of the user's own on every key, through EC2, and
+ * the key account's administration of a complete key policy. Each call runs in
  * the rendered lane and in the plan's lane; a call the rendered output refuses, or that
  * comes out otherwise than expected, is a finding that names the planned statement or grant.
  */
@@ -57,20 +60,28 @@ final class Replay {
   }
 
   /**
-   * Every sequence for one key: Auto Scaling's launch on a key of its own account, the grant
-   * manager's sequence on a key in another account (with the launch in it), the key
-   * account's administration of a complete key policy. Nothing here depends on another key.
+   * Every sequence for one key: each service-linked launcher's launch on a key of its own
+   * account, the grant manager's sequence for each grant on a key in another account (with the
+   * launch in it), each launcher role's launch through EC2, the key account's administration
+   * of a complete key policy. Nothing here depends on another key.
    */
   void runKey(KeyPlan key) {
-    if (!key.crossAccount()) {
-      Sequence launch = data.sequences().get("launch");
-      steps(launch, launch.perKey(), key, renderedBase.fresh(), plannedBase.fresh());
-    } else if (grantsByKey().containsKey(key.arn())) {
-      Sequence manager = data.sequences().get(renderedBase.deployment.manager.id());
-      if (manager.scenarios().isEmpty()) {
-        steps(manager, manager.perGrant(), key, renderedBase.fresh(), plannedBase.fresh());
-      } else {
-        new CloudFormationReplay(this, manager).run(key);
+    Deployment d = renderedBase.deployment;
+    for (LauncherPlan launcher : d.plan.launchers()) {
+      if (!launcher.serviceLinked()) {
+        Sequence launch = data.sequences().get("launch-own-role");
+        steps(launch, launch.perKey(), key, renderedLane(launcher), plannedLane(launcher));
+      } else if (!key.crossAccount()) {
+        Sequence launch = data.sequences().get("launch");
+        steps(launch, launch.perKey(), key, renderedLane(launcher), plannedLane(launcher));
+      } else if (d.plannedGrant(key.arn(), launcher.roleArn()) != null) {
+        Sequence manager = data.sequences().get(d.manager.id());
+        if (manager.scenarios().isEmpty()) {
+          steps(manager, manager.perGrant(), key, renderedLane(launcher),
+              plannedLane(launcher));
+        } else {
+          new CloudFormationReplay(this, manager).run(key, launcher);
+        }
       }
     }
     Sequence administration = data.sequences().get("key-administration");
@@ -78,24 +89,12 @@ final class Replay {
         plannedBase.fresh());
   }
 
-  private Map<String, GrantPlan> grantsByKey() {
-    if (grants == null) {
-      grants = new HashMap<>();
-      for (GrantPlan grant : renderedBase.deployment.plan.grants()) {
-        grants.put(grant.keyArn(), grant);
-      }
-    }
-    return grants;
+  Lane renderedLane(LauncherPlan launcher) {
+    return renderedBase.fresh(launcher);
   }
 
-  private Map<String, GrantPlan> grants;
-
-  Lane renderedLane() {
-    return renderedBase.fresh();
-  }
-
-  Lane plannedLane() {
-    return plannedBase.fresh();
+  Lane plannedLane(LauncherPlan launcher) {
+    return plannedBase.fresh(launcher);
   }
 
   KeyPlan key(String arn) {
@@ -156,7 +155,7 @@ final class Replay {
 
   private boolean binding(String name, KeyPlan key, Lane lane) {
     if (name.equals("grant.retireOnDelete")) {
-      GrantDefinition grant = lane.deployment.grantFor(key.arn());
+      GrantDefinition grant = lane.grantFor(key);
       return grant != null && grant.retireOnDelete();
     }
     throw new IllegalStateException("unknown binding " + name);
@@ -166,7 +165,8 @@ final class Replay {
   private boolean call(Sequence sequence, Step step, KeyPlan key, Lane rendered,
       Lane planned) {
     String where = sequence.title() + ", step '" + step.name() + "'"
-        + (key == null ? "" : " for key " + key.name());
+        + (key == null ? "" : " for key " + key.name()
+            + PlanFacts.forLauncher(rendered.deployment.plan, rendered.launcher));
     if (step.call().equals("sts:GetCallerIdentity")) {
       return stsRegions(sequence, step, where, rendered);
     }
@@ -176,10 +176,11 @@ final class Replay {
       return true; // no such caller here, or no operation of the volume's grant is granted
     }
     Call actual = Call.make(rendered, sequence.caller(), step.call(), step.grant(),
-        step.forAwsResource(), key);
+        step.forAwsResource(), key, sequence.viaService());
     Call expected = Call.make(planned, sequence.caller(), step.call(), step.grant(),
-        step.forAwsResource(), key);
-    trace.add(sequence.id() + "/" + step.name() + " " + key.name() + ": " + actual.outcome());
+        step.forAwsResource(), key, sequence.viaService());
+    trace.add(sequence.id() + "/" + step.name() + " " + traced(key, rendered) + ": "
+        + actual.outcome());
     if (actual.missingGrant != null) {
       findings.add(new AccessFinding(Kind.MISSING, format(), where, step.call() + " on "
           + key.arn(), caller, actual.missingGrant + " (source: " + source(sequence, step)
@@ -199,6 +200,12 @@ final class Replay {
         ? Kind.EXCESS : Kind.MISSING, format(), where, actual.request.toString() + " on "
         + key.arn(), caller, detail + " (source: " + source(sequence, step) + ")"));
     return false;
+  }
+
+  /** How the trace names a key: with the lane's launcher, where the spec has another. */
+  static String traced(KeyPlan key, Lane lane) {
+    return key.name() + (PlanFacts.namesLaunchers(lane.deployment.plan) && lane.launcher != null
+        ? " " + lane.launcher.id() : "");
   }
 
   private static String source(Sequence sequence, Step step) {
@@ -258,9 +265,10 @@ final class Replay {
 
     /** Makes the call in the lane, updating its grant state as KMS would. */
     static Call make(Lane lane, String callerName, String operation, String grantKind,
-        boolean forAwsResource, KeyPlan key) {
+        boolean forAwsResource, KeyPlan key, String viaService) {
       Call call = new Call();
       String caller = lane.caller(callerName, key);
+      String through = viaService == null ? null : lane.service(viaService, key);
       String id = lane.grantIds.get(key.arn());
       switch (operation) {
         case "CreateGrant" -> {
@@ -271,24 +279,25 @@ final class Replay {
                 + " output: the planned grant is missing";
             return call;
           }
-          call.request = KmsRequest.createGrant(caller, key.arn(), grant, forAwsResource);
+          call.request = KmsRequest.createGrant(caller, key.arn(), grant, forAwsResource)
+              .through(through);
           call.decision = KmsAuthorizer.decide(lane.world, call.request);
           if (call.decision.allowed() && !forAwsResource) {
-            GrantDefinition definition = lane.deployment.grantFor(key.arn());
+            GrantDefinition definition = lane.grantFor(key);
             String origin = definition == null ? "CreateGrant" : definition.origin();
             lane.grantIds.put(key.arn(), lane.world.grants().create(key.arn(), grant, origin)
                 .id());
           }
         }
         case "ListGrants" -> {
-          call.request = KmsRequest.of(caller, operation, key.arn());
+          call.request = KmsRequest.of(caller, operation, key.arn()).through(through);
           call.decision = KmsAuthorizer.decide(lane.world, call.request);
           if (call.decision.allowed()) {
             call.listed = id != null && lane.world.grants().find(key.arn(), id) != null;
           }
         }
         case "RetireGrant", "RevokeGrant" -> {
-          call.request = KmsRequest.onGrant(caller, operation, key.arn(), id);
+          call.request = KmsRequest.onGrant(caller, operation, key.arn(), id).through(through);
           call.decision = KmsAuthorizer.decide(lane.world, call.request);
           if (call.decision.allowed() && operation.equals("RevokeGrant")
               && lane.world.grants().find(key.arn(), id) == null) {
@@ -300,7 +309,7 @@ final class Replay {
           }
         }
         default -> {
-          call.request = KmsRequest.of(caller, operation, key.arn());
+          call.request = KmsRequest.of(caller, operation, key.arn()).through(through);
           call.decision = KmsAuthorizer.decide(lane.world, call.request);
         }
       }

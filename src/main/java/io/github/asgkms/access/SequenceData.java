@@ -87,10 +87,12 @@ final class SequenceData {
    * @param perKey steps made for each key
    * @param handlers CloudFormation only: the function's calls per request type
    * @param scenarios CloudFormation only: what CloudFormation sends, per scenario
+   * @param viaService the service that sends every call on the caller's behalf
+   *     ({@code ec2}: EC2 in the key's Region), or null for calls the caller sends itself
    */
   record Sequence(String id, String title, String grantManager, String caller, String source,
       List<Step> once, List<Step> perGrant, List<Step> perKey, Map<String, Handler> handlers,
-      List<Scenario> scenarios) {}
+      List<Scenario> scenarios, String viaService) {}
 
   /**
    * A call that must be refused, or decided as planned.
@@ -99,7 +101,10 @@ final class SequenceData {
    * @param layer {@code all}, or {@code identity} for the caller's IAM policies alone
    * @param calls the operations, or the names everyKeyAction and notGranted
    * @param grants for CreateGrant, which grants to ask for
+   * @param viaService the service the calls are sent through (see {@link Lane#service}), or
+   *     null for calls the caller sends itself
    */
   record Probe(String name, List<String> callers, Keys keys, List<String> calls,
-      List<String> grants, boolean forAwsResource, String layer, Expect expect, String source) {}
+      List<String> grants, boolean forAwsResource, String layer, Expect expect, String source,
+      String viaService) {}
 }

@@ -24,7 +24,11 @@ import java.util.Set;
  */
 final class SequenceLoader {
   static final List<String> SEQUENCES =
-      List.of("terraform", "cloudformation", "cli", "launch", "key-administration");
+      List.of("terraform", "cloudformation", "cli", "launch", "launch-own-role",
+          "key-administration");
+  /** What a sequence's or probe's viaService may name. */
+  private static final Set<String> SERVICES = Set.of("ec2", "ec2InAnotherKeysRegion",
+      "ec2InARegionOfNoKey");
   private static final String FOLDER = "access/";
 
   private static Loaded loaded;
@@ -69,7 +73,7 @@ final class SequenceLoader {
 
   private static Sequence sequence(String id, DocNode.Mapping m) throws DocumentException {
     known(m, "sequence", "title", "grantManager", "caller", "source", "once", "perGrant",
-        "perKey", "handlers", "scenarios");
+        "perKey", "handlers", "scenarios", "viaService");
     if (!id.equals(text(m, "sequence"))) {
       throw new DocumentException(m.where(), "sequence is not " + id);
     }
@@ -100,7 +104,7 @@ final class SequenceLoader {
     }
     return new Sequence(id, text(m, "title"), optional(m, "grantManager"), text(m, "caller"),
         text(m, "source"), steps(m, "once"), steps(m, "perGrant"), steps(m, "perKey"),
-        handlers, scenarios);
+        handlers, scenarios, service(m));
   }
 
   private static List<Step> steps(DocNode.Mapping m, String field) throws DocumentException {
@@ -127,7 +131,7 @@ final class SequenceLoader {
     for (DocNode node : items(m, "probes")) {
       DocNode.Mapping p = mapping(node);
       known(p, "probe", "caller", "keys", "calls", "grant", "forAwsResource", "layer", "expect",
-          "source");
+          "source", "viaService");
       String layer = optional(p, "layer");
       if (layer != null && !layer.equals("identity")) {
         throw new DocumentException(p.where(), "layer is identity or absent");
@@ -135,9 +139,18 @@ final class SequenceLoader {
       probes.add(new Probe(text(p, "probe"), texts(p, "caller"), keys(text(p, "keys"), p),
           texts(p, "calls"), texts(p, "grant"), !"false".equals(optional(p, "forAwsResource"))
               && p.entries().containsKey("forAwsResource"),
-          layer == null ? "all" : layer, expect(text(p, "expect"), p), text(p, "source")));
+          layer == null ? "all" : layer, expect(text(p, "expect"), p), text(p, "source"),
+          service(p)));
     }
     return probes;
+  }
+
+  private static String service(DocNode.Mapping m) throws DocumentException {
+    String service = optional(m, "viaService");
+    if (service != null && !SERVICES.contains(service)) {
+      throw new DocumentException(m.where(), "unknown viaService " + service);
+    }
+    return service;
   }
 
   private static Expect expect(String text, DocNode where) throws DocumentException {

@@ -1,5 +1,6 @@
 package io.github.asgkms.access;
 
+import io.github.asgkms.aws.ServiceLinkedLauncher;
 import io.github.asgkms.plan.AccountPlan;
 import io.github.asgkms.plan.KeyPlan;
 import io.github.asgkms.plan.Plan;
@@ -9,14 +10,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Reads the Terraform folders back: every {@code .tf} file of each account folder, with the
  * {@code aws_iam_policy_document} data sources, the {@code aws_kms_key_policy},
  * {@code aws_iam_policy}, {@code aws_iam_role_policy_attachment} and {@code aws_kms_grant}
- * resources, and the references between them. A block of a type the model cannot judge the
- * access of is an error, as is a reference it cannot resolve.
+ * resources, the launchers' {@code aws_iam_service_linked_role} resources and the
+ * {@code import} blocks that adopt them, and the references between them. A block of a type
+ * the model cannot judge the access of is an error, as is a reference it cannot resolve.
  */
 final class TerraformDocuments {
   private static final Set<String> IGNORED_TOP_LEVEL = Set.of("terraform", "output");
@@ -33,6 +36,8 @@ final class TerraformDocuments {
   private final String account;
   private final String folder;
   private final Map<String, Located> blocks = new LinkedHashMap<>();
+  /** The import blocks: they give no access, but must adopt the role they name. */
+  private final List<Located> imports = new ArrayList<>();
   /** The blocks of each file, in order: a key's policy is found by its file. */
   private final Map<String, List<Located>> byFile = new LinkedHashMap<>();
 
@@ -61,6 +66,7 @@ final class TerraformDocuments {
           reader.index(file.getKey(), HclReader.read(file.getKey(), file.getValue(), names));
         }
       }
+      reader.imports();
       reader.keyPolicies(account, files, into);
       reader.identityPolicies(into);
       reader.grants(into);
@@ -74,6 +80,10 @@ final class TerraformDocuments {
     }
     for (Hcl.Block block : body.blocks()) {
       if (IGNORED_TOP_LEVEL.contains(block.type())) {
+        continue;
+      }
+      if (block.type().equals("import") && block.labels().isEmpty()) {
+        imports.add(new Located(block, file));
         continue;
       }
       boolean data = block.type().equals("data");
@@ -109,6 +119,37 @@ final class TerraformDocuments {
       }
     });
     return found;
+  }
+
+  // ---- imports
+
+  /**
+   * Each import adopts a service-linked role the folder declares, by that role's ARN: an
+   * import of anything else, or by another ID, would adopt what the model does not see.
+   */
+  private void imports() throws DocumentException {
+    for (Located located : imports) {
+      Map<String, Hcl.Attribute> a = located.block().body().attributes();
+      for (Hcl.Attribute attribute : a.values()) {
+        if (!Set.of("to", "id", "provider").contains(attribute.name())) {
+          throw new DocumentException(attribute.where(), "argument " + attribute.name()
+              + " of an import block is not read by the access model");
+        }
+      }
+      Hcl.Attribute to = requiredIn(located.block(), a, "to");
+      if (!(to.value() instanceof Hcl.Reference ref) || ref.path().size() != 2
+          || !ref.path().get(0).equals("aws_iam_service_linked_role")
+          || !blocks.containsKey(ref.text())) {
+        throw new DocumentException(to.where(), "an import of something other than a"
+            + " service-linked role this folder declares is not read by the access model");
+      }
+      String id = string(requiredIn(located.block(), a, "id"));
+      String arn = serviceLinkedRole(blocks.get(ref.text()), "arn", ref);
+      if (!id.equals(arn)) {
+        throw new DocumentException(a.get("id").where(), "the import of " + ref.text()
+            + " names " + id + ", not the role's ARN " + arn);
+      }
+    }
   }
 
   // ---- key policies
@@ -170,7 +211,8 @@ final class TerraformDocuments {
         throw new DocumentException(a.get("policy_arn").where(), "policy " + arn
             + " is not declared here; the model cannot read what it allows");
       }
-      into.addIdentityPolicy(Principals.role(plan.partition().id(), account, role), doc);
+      // A launcher role is attached to by name; its ARN has its path.
+      into.addIdentityPolicy(PlanFacts.roleArn(plan, account, role), doc);
       attached.add(arn);
     }
     for (Map.Entry<String, PolicyDocument> policy : policies.entrySet()) {
@@ -379,21 +421,31 @@ final class TerraformDocuments {
         + " resolved by the access model");
   }
 
+  /** A service-linked role's name or ARN: fixed by IAM from its service and suffix. */
   private String serviceLinkedRole(Located role, String attribute, Hcl.Reference ref)
       throws DocumentException {
     Map<String, Hcl.Attribute> a = attributes(role, "aws_service_name", "custom_suffix",
         "description");
     String service = string(required(role, a, "aws_service_name"));
-    if (!service.equals("autoscaling.amazonaws.com")) {
+    ServiceLinkedLauncher launcher = null;
+    for (ServiceLinkedLauncher candidate : ServiceLinkedLauncher.values()) {
+      if (candidate.serviceName().equals(service)) {
+        launcher = candidate;
+      }
+    }
+    if (launcher == null) {
       throw new DocumentException(a.get("aws_service_name").where(), "a service-linked role"
           + " of " + service + " is not modelled");
     }
-    String name = "AWSServiceRoleForAutoScaling"
-        + (a.containsKey("custom_suffix") ? "_" + string(a.get("custom_suffix")) : "");
+    Optional<String> suffix = a.containsKey("custom_suffix")
+        ? Optional.of(string(a.get("custom_suffix"))) : Optional.empty();
+    if (suffix.isPresent() && !launcher.takesSuffix()) {
+      throw new DocumentException(a.get("custom_suffix").where(), "the service-linked role of "
+          + service + " takes no custom suffix");
+    }
     return switch (attribute) {
-      case "name" -> name;
-      case "arn" -> Principals.role(plan.partition().id(), account,
-          "aws-service-role/" + service + "/" + name);
+      case "name" -> launcher.roleName(suffix);
+      case "arn" -> launcher.roleArn(plan.partition(), account, suffix);
       default -> throw new DocumentException(ref.where(), "the reference " + ref.text()
           + " cannot be resolved by the access model");
     };

@@ -24,10 +24,26 @@ class AccessGoldenTest {
     }
   }
 
+  /**
+   * The formats the access model checks a case in: every format, whatever the case shows, so
+   * that each spec is checked everywhere; only those the case declares when its spec refuses
+   * some (importServiceLinkedRoles has no CloudFormation).
+   */
+  static java.util.Set<Format> formats(String name) throws Exception {
+    Path dir = GOLDEN.resolve(name);
+    try {
+      Generator.render(new GenerateRequest(dir.resolve("spec.yaml"), "spec.yaml",
+          dir.resolve("unused-output"), EnumSet.allOf(Format.class), null));
+      return EnumSet.allOf(Format.class);
+    } catch (io.github.asgkms.spec.SpecException e) {
+      return io.github.asgkms.GoldenCases.formats(name);
+    }
+  }
+
   static Generator.Rendering render(String name) throws Exception {
     Path dir = GOLDEN.resolve(name);
     return Generator.render(new GenerateRequest(dir.resolve("spec.yaml"), "spec.yaml",
-        dir.resolve("unused-output"), EnumSet.allOf(Format.class), null));
+        dir.resolve("unused-output"), formats(name), null));
   }
 
   @ParameterizedTest
@@ -35,7 +51,7 @@ class AccessGoldenTest {
   void everyConsumerCallIsAllowedAndNothingMore(String name) throws Exception {
     Generator.Rendering rendering = render(name);
     AccessReport report = AccessCheck.check(rendering.plan(), rendering.files(),
-        EnumSet.allOf(Format.class));
+        formats(name));
     report.findings().forEach(f -> System.out.println("FINDING " + name + " " + f.message()));
     report.notes().forEach(f -> System.out.println("NOTE " + name + " " + f));
     assertThat(report.findings()).extracting(AccessFinding::message).isEmpty();

@@ -188,11 +188,32 @@ class KmsAuthorizerTest {
   }
 
   @Test
+  void viaServiceHoldsOnlyForRequestsTheNamedServiceSends() {
+    PolicyDocument keyPolicy = policy("via.json", """
+        [{"Sid": "ThroughEC2", "Effect": "Allow", "Principal": {"AWS": "%s"},
+          "Action": "kms:Decrypt", "Resource": "*",
+          "Condition": {"StringEquals": {"kms:ViaService": "ec2.us-west-2.amazonaws.com",
+                                         "kms:CallerAccount": "%s"}}}]
+        """.formatted(DEPLOYER_ROLE, A));
+    AccessWorld world = new AccessWorld(Map.of(KEY_A, keyPolicy), Map.of(), new GrantState());
+    KmsRequest decrypt = KmsRequest.of(DEPLOYER, "Decrypt", KEY_A);
+    assertThat(KmsAuthorizer.decide(world, decrypt.through("ec2.us-west-2.amazonaws.com"))
+        .allowed()).isTrue();
+    assertThat(KmsAuthorizer.decide(world, decrypt.through("ec2.eu-west-1.amazonaws.com"))
+        .allowed()).isFalse();
+    Decision itself = KmsAuthorizer.decide(world, decrypt);
+    assertThat(itself.allowed()).isFalse();
+    assertThat(itself.notModelled()).isEmpty();
+    assertThat(decrypt.through("ec2.us-west-2.amazonaws.com").toString())
+        .isEqualTo("kms:Decrypt through ec2.us-west-2.amazonaws.com");
+  }
+
+  @Test
   void conditionsAndElementsItDoesNotModelNeverAllowAndAlwaysDenyAndAreReported() {
     PolicyDocument keyPolicy = policy("odd.json", """
-        [{"Sid": "ViaService", "Effect": "Allow", "Principal": {"AWS": "%s"},
+        [{"Sid": "SourceVpc", "Effect": "Allow", "Principal": {"AWS": "%s"},
           "Action": "kms:Decrypt", "Resource": "*",
-          "Condition": {"StringEquals": {"kms:ViaService": "ec2.us-west-2.amazonaws.com"}}},
+          "Condition": {"StringEquals": {"aws:SourceVpc": "vpc-1"}}},
          {"Sid": "Numeric", "Effect": "Allow", "Principal": {"AWS": "%s"},
           "Action": "kms:Encrypt", "Resource": "*",
           "Condition": {"NumericLessThan": {"kms:CallerAccount": "2"}}},
@@ -203,8 +224,8 @@ class KmsAuthorizerTest {
     Decision decrypt = KmsAuthorizer.decide(world, KmsRequest.of(SLR, "Decrypt", KEY_A));
     assertThat(decrypt.allowed()).isFalse();
     assertThat(decrypt.notModelled()).contains(
-        "statement 'ViaService' of odd.json: condition StringEquals kms:ViaService"
-            + " [ec2.us-west-2.amazonaws.com] not modelled",
+        "statement 'SourceVpc' of odd.json: condition StringEquals aws:SourceVpc [vpc-1] not"
+            + " modelled",
         "statement 'NotAction' of odd.json: NotAction not modelled");
     assertThat(KmsAuthorizer.decide(world, KmsRequest.of(SLR, "Encrypt", KEY_A)).allowed())
         .isFalse();

@@ -11,8 +11,14 @@ import java.util.function.UnaryOperator;
  * dropped.
  */
 final class Mutations {
-  /** One mutation: what it drops, and the documents without it. */
-  record Mutation(String description, String sid, String action, RenderedDocuments documents) {}
+  /**
+   * One mutation: what it drops, and the documents without it.
+   *
+   * @param condition the condition key dropped, or null
+   * @param keyArn the key whose policy it changes, or null for an IAM policy or a grant
+   */
+  record Mutation(String description, String sid, String action, String condition,
+      String keyArn, RenderedDocuments documents) {}
 
   private Mutations() {}
 
@@ -20,7 +26,7 @@ final class Mutations {
     List<Mutation> mutations = new ArrayList<>();
     for (Map.Entry<String, PolicyDocument> entry : original.keyPolicies().entrySet()) {
       PolicyDocument doc = entry.getValue();
-      statements(doc, changed -> {
+      statements(doc, entry.getKey(), changed -> {
         RenderedDocuments copy = original.copy();
         copy.keyPolicies.put(entry.getKey(), changed.apply(doc));
         return copy;
@@ -33,7 +39,7 @@ final class Mutations {
       }
     }));
     for (PolicyDocument doc : identityDocs) {
-      statements(doc, changed -> {
+      statements(doc, null, changed -> {
         RenderedDocuments copy = original.copy();
         PolicyDocument replacement = changed.apply(doc);
         copy.identityPolicies.replaceAll((identity, docs) -> {
@@ -47,7 +53,8 @@ final class Mutations {
     for (int i = 0; i < original.grants().size(); i++) {
       RenderedDocuments copy = original.copy();
       GrantDefinition dropped = copy.grants.remove(i);
-      mutations.add(new Mutation("grant " + dropped.origin() + " dropped", null, null, copy));
+      mutations.add(new Mutation("grant " + dropped.origin() + " dropped", null, null, null,
+          null, copy));
     }
     return mutations;
   }
@@ -56,25 +63,26 @@ final class Mutations {
     RenderedDocuments with(UnaryOperator<PolicyDocument> change);
   }
 
-  private static void statements(PolicyDocument doc, Apply apply, List<Mutation> out) {
+  private static void statements(PolicyDocument doc, String keyArn, Apply apply,
+      List<Mutation> out) {
     for (int i = 0; i < doc.statements().size(); i++) {
       int index = i;
       Statement s = doc.statements().get(i);
       String where = doc.describe(i);
-      out.add(new Mutation(where + " dropped", s.sid(), null,
+      out.add(new Mutation(where + " dropped", s.sid(), null, null, keyArn,
           apply.with(d -> d.withoutStatement(index))));
       if (s.actions().size() > 1) {
         for (int a = 0; a < s.actions().size(); a++) {
           int action = a;
           out.add(new Mutation(s.actions().get(a) + " dropped from " + where, s.sid(),
-              s.actions().get(a), apply.with(d -> d.withStatement(index,
+              s.actions().get(a), null, keyArn, apply.with(d -> d.withStatement(index,
                   s.withoutAction(action)))));
         }
       }
       for (int c = 0; c < s.conditions().size(); c++) {
         int condition = c;
         out.add(new Mutation("condition " + s.conditions().get(c) + " dropped from " + where,
-            s.sid(), null, apply.with(d -> d.withStatement(index,
+            s.sid(), null, s.conditions().get(c).key(), keyArn, apply.with(d -> d.withStatement(index,
                 s.withoutCondition(condition)))));
       }
     }

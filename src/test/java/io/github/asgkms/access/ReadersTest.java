@@ -165,4 +165,145 @@ class ReadersTest {
         "\"$aws\" kms create-grant --name x\n")).hasMessageContaining(
             "s.sh:1: a grant operation outside an aws command");
   }
+
+  /** Auto Scaling, EC2 Fleet and a role of one's own, under a path; a key in another account. */
+  private static final io.github.asgkms.plan.Plan LAUNCHERS = Plans.of("""
+      version: 1
+      autoScalingAccountId: "111122223333"
+      serviceLinkedRoleSuffix: web
+      launchers:
+        - autoscaling
+        - ec2-fleet
+        - roleArn: arn:aws:iam::111122223333:role/controllers/karpenter
+      keys:
+        - name: remote
+          arn: arn:aws:kms:us-west-2:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d
+      grantCreator:
+        roleName: deployer
+      """);
+  private static final String ROLE = "arn:aws:iam::111122223333:role/controllers/karpenter";
+  private static final String EC2_FLEET = "arn:aws:iam::111122223333:role/aws-service-role/"
+      + "ec2fleet.amazonaws.com/AWSServiceRoleForEC2Fleet";
+  private static final String ASG = "arn:aws:iam::111122223333:role/aws-service-role/"
+      + "autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling_web";
+
+  @Test
+  void terraformGivesEachServiceLinkedRoleItsArnChecksTheImportsAndMapsALauncherRoleByName()
+      throws Exception {
+    String folder = "terraform/account-111122223333/";
+    String roles = """
+        resource "aws_iam_service_linked_role" "asg_kms" {
+          aws_service_name = "autoscaling.amazonaws.com"
+          custom_suffix    = "web"
+        }
+        resource "aws_iam_service_linked_role" "asg_kms_ec2_fleet" {
+          aws_service_name = "ec2fleet.amazonaws.com"
+        }
+        """;
+    String imports = """
+        import {
+          to = aws_iam_service_linked_role.asg_kms
+          id = "%s"
+        }
+        import {
+          to = aws_iam_service_linked_role.asg_kms_ec2_fleet
+          id = "%s"
+        }
+        """;
+    String rest = """
+        data "aws_iam_policy_document" "launcher" {
+          statement {
+            actions   = ["kms:Decrypt"]
+            resources = ["arn:aws:kms:us-west-2:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d"]
+            condition {
+              test     = "StringEquals"
+              variable = "kms:ViaService"
+              values   = ["ec2.us-west-2.amazonaws.com"]
+            }
+          }
+        }
+        resource "aws_iam_policy" "launcher" {
+          name   = "asg-kms-launch-karpenter"
+          policy = data.aws_iam_policy_document.launcher.json
+        }
+        resource "aws_iam_role_policy_attachment" "launcher" {
+          role       = "karpenter"
+          policy_arn = aws_iam_policy.launcher.arn
+        }
+        resource "aws_kms_grant" "remote_ec2_fleet" {
+          key_id            = "arn:aws:kms:us-west-2:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d"
+          grantee_principal = aws_iam_service_linked_role.asg_kms_ec2_fleet.arn
+          operations        = ["Decrypt"]
+          depends_on        = [aws_iam_service_linked_role.asg_kms]
+        }
+        resource "aws_kms_grant" "remote" {
+          key_id            = "arn:aws:kms:us-west-2:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d"
+          grantee_principal = aws_iam_service_linked_role.asg_kms.arn
+          operations        = ["Decrypt"]
+        }
+        """;
+    RenderedDocuments docs = new RenderedDocuments();
+    TerraformDocuments.read(Map.of(
+        "terraform/account-444455556666/key-policy-remote.tf", "",
+        folder + "service-linked-role.tf", roles,
+        folder + "import-service-linked-roles.tf", imports.formatted(ASG, EC2_FLEET),
+        folder + "rest.tf", rest), LAUNCHERS, docs);
+    assertThat(docs.grants()).extracting(g -> g.request().grantee())
+        .containsExactlyInAnyOrder(EC2_FLEET, ASG);
+    assertThat(docs.identityPolicies()).containsOnlyKeys(ROLE);
+    assertThat(docs.identityPolicies().get(ROLE)).singleElement()
+        .extracting(PolicyDocument::name).isEqualTo("asg-kms-launch-karpenter");
+
+    assertThatThrownBy(() -> TerraformDocuments.read(Map.of(
+        "terraform/account-444455556666/key-policy-remote.tf", "",
+        folder + "service-linked-role.tf", roles,
+        folder + "import-service-linked-roles.tf", imports.formatted(EC2_FLEET, EC2_FLEET)),
+        LAUNCHERS, new RenderedDocuments())).hasMessageContaining(
+            "the import of aws_iam_service_linked_role.asg_kms names " + EC2_FLEET
+                + ", not the role's ARN " + ASG);
+  }
+
+  @Test
+  void cloudFormationAndJsonAttachALauncherRolesPolicyToTheRolesArnWithItsPath()
+      throws Exception {
+    RenderedDocuments docs = new RenderedDocuments();
+    CloudFormationDocuments.read(Map.of(
+        "cloudformation/account-444455556666/key-policy-remote.yaml", "[]",
+        "cloudformation/account-111122223333/auto-scaling-account-stack.yaml", """
+            Resources:
+              ServiceLinkedRole:
+                Type: AWS::IAM::ServiceLinkedRole
+                Properties:
+                  AWSServiceName: autoscaling.amazonaws.com
+                  CustomSuffix: web
+              ServiceLinkedRoleEc2Fleet:
+                Type: AWS::IAM::ServiceLinkedRole
+                Properties:
+                  AWSServiceName: ec2fleet.amazonaws.com
+              LauncherRolePolicy:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  ManagedPolicyName: asg-kms-launch-karpenter
+                  Roles: ["karpenter"]
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Action: kms:Decrypt
+                        Resource: "*"
+            """), LAUNCHERS, docs);
+    assertThat(docs.identityPolicies()).containsOnlyKeys(ROLE);
+
+    String policy = LAUNCHERS.autoScalingAccount().launcherRolePolicies().get(0).name();
+    assertThat(policy).isEqualTo("asg-kms-launch-karpenter");
+    RenderedDocuments json = new RenderedDocuments();
+    JsonDocuments.read(Map.of("json/account-444455556666/key-policy-remote.json", "[]",
+        "json/account-111122223333/launcher-role-policy-" + policy + ".json",
+        "{\"Statement\": []}"), LAUNCHERS, "creator", json);
+    assertThat(json.identityPolicies()).containsOnlyKeys(ROLE);
+    assertThatThrownBy(() -> JsonDocuments.read(Map.of(
+        "json/account-444455556666/key-policy-remote.json", "[]",
+        "json/account-111122223333/launcher-role-policy-asg-kms-launch-other.json",
+        "{\"Statement\": []}"), LAUNCHERS, "creator", new RenderedDocuments()))
+        .hasMessageContaining("the plan has no launcher role policy asg-kms-launch-other");
+  }
 }
