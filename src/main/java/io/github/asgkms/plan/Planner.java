@@ -288,8 +288,8 @@ public final class Planner {
   /**
    * The IAM policies of each launcher that is a role of the user's own, for the keys in other
    * accounts: across accounts a call needs the caller's IAM policy too. By key account, the
-   * same actions as the key policy gives the role, on those keys only, through EC2 in their
-   * Regions.
+   * same actions as the key policy gives the role, on those keys only, each through EC2 in its
+   * own Region.
    */
   private static List<IamPolicyPlan> launcherRolePolicies(List<KeyPlan> keys,
       Principals launchers, Partition partition) {
@@ -305,17 +305,26 @@ public final class Planner {
     if (byAccount.isEmpty()) {
       return List.of();
     }
+    // By key account, then by Region: each key is used through EC2 in its own Region only, as
+    // its key policy has it.
     List<PolicyStatement> statements = new ArrayList<>();
     byAccount.forEach((account, accountKeys) -> {
-      List<String> arns = accountKeys.stream().map(KeyPlan::arn).sorted().toList();
-      List<String> services = accountKeys.stream().map(k -> partition.ec2Service(k.region()))
-          .distinct().sorted().toList();
-      Condition throughEc2 = new Condition("StringEquals", "kms:ViaService", services);
-      statements.add(new PolicyStatement("AllowUseOfTheKMSinExternalAccount" + account
-          + "ThroughEC2", List.of(), CRYPTO_ACTIONS, arns, List.of(throughEc2)));
-      statements.add(new PolicyStatement("AllowAttachmentOfPersistentResourcesInExternalAccount"
-          + account + "ThroughEC2", List.of(), List.of(CREATE_GRANT), arns, List.of(
-              new Condition("Bool", "kms:GrantIsForAWSResource", List.of("true")), throughEc2)));
+      Map<String, List<String>> arnsByRegion = new TreeMap<>();
+      for (KeyPlan key : accountKeys) {
+        arnsByRegion.computeIfAbsent(key.region(), r -> new ArrayList<>()).add(key.arn());
+      }
+      arnsByRegion.forEach((region, regionArns) -> {
+        List<String> arns = regionArns.stream().sorted().toList();
+        String where = account + "ThroughEC2In" + region.replace("-", "");
+        Condition throughEc2 = new Condition("StringEquals", "kms:ViaService",
+            List.of(partition.ec2Service(region)));
+        statements.add(new PolicyStatement("AllowUseOfTheKMSinExternalAccount" + where,
+            List.of(), CRYPTO_ACTIONS, arns, List.of(throughEc2)));
+        statements.add(new PolicyStatement("AllowAttachmentOfPersistentResourcesInExternalAccount"
+            + where, List.of(), List.of(CREATE_GRANT), arns, List.of(
+                new Condition("Bool", "kms:GrantIsForAWSResource", List.of("true")),
+                throughEc2)));
+      });
     });
     List<IamPolicyPlan> policies = new ArrayList<>();
     for (LauncherPlan launcher : launchers.all) {

@@ -413,10 +413,26 @@ class PlannerTest {
     assertThat(policies).extracting(IamPolicyPlan::name, IamPolicyPlan::roleName)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("asg-kms-launch-karpenter",
             "karpenter"));
-    assertThat(policies.get(0).statements().get(0).resources()).hasSize(3);
-    assertThat(policies.get(0).statements().get(0).conditions().get(0).values()).containsExactly(
-        "ec2.ap-southeast-2.amazonaws.com", "ec2.eu-west-1.amazonaws.com",
-        "ec2.us-west-2.amazonaws.com");
+    assertThat(policies.get(0).statements()).extracting(s -> s.sid() + " " + s.resources()
+        + " " + s.conditions().get(s.conditions().size() - 1).values()).containsExactly(
+            "AllowUseOfTheKMSinExternalAccount444455556666ThroughEC2Inapsoutheast2"
+                + " [arn:aws:kms:ap-southeast-2:444455556666:key/mrk-1234abcd12ab34cd56ef1234567890ab]"
+                + " [ec2.ap-southeast-2.amazonaws.com]",
+            "AllowAttachmentOfPersistentResourcesInExternalAccount444455556666ThroughEC2Inapsoutheast2"
+                + " [arn:aws:kms:ap-southeast-2:444455556666:key/mrk-1234abcd12ab34cd56ef1234567890ab]"
+                + " [ec2.ap-southeast-2.amazonaws.com]",
+            "AllowUseOfTheKMSinExternalAccount444455556666ThroughEC2Ineuwest1"
+                + " [arn:aws:kms:eu-west-1:444455556666:key/mrk-1234abcd12ab34cd56ef1234567890ab]"
+                + " [ec2.eu-west-1.amazonaws.com]",
+            "AllowAttachmentOfPersistentResourcesInExternalAccount444455556666ThroughEC2Ineuwest1"
+                + " [arn:aws:kms:eu-west-1:444455556666:key/mrk-1234abcd12ab34cd56ef1234567890ab]"
+                + " [ec2.eu-west-1.amazonaws.com]",
+            "AllowUseOfTheKMSinExternalAccount444455556666ThroughEC2Inuswest2"
+                + " [arn:aws:kms:us-west-2:444455556666:key/mrk-1234abcd12ab34cd56ef1234567890ab]"
+                + " [ec2.us-west-2.amazonaws.com]",
+            "AllowAttachmentOfPersistentResourcesInExternalAccount444455556666ThroughEC2Inuswest2"
+                + " [arn:aws:kms:us-west-2:444455556666:key/mrk-1234abcd12ab34cd56ef1234567890ab]"
+                + " [ec2.us-west-2.amazonaws.com]");
   }
 
   @Test
