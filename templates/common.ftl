@@ -22,3 +22,66 @@
 [#function bareBoolean test value]
   [#return test == "Bool" && (value == "true" || value == "false")]
 [/#function]
+
+[#--
+  A statement's condition operators, each once, in the order they first come: JSON and YAML
+  write each operator as one key, with every condition that uses it below it, since a key
+  may not come twice. (Terraform writes each condition as a block of its own.)
+--]
+[#function conditionTests statement]
+  [#local tests = []]
+  [#list statement.conditions as c]
+    [#if !tests?seq_contains(c.test)][#local tests = tests + [c.test]][/#if]
+  [/#list]
+  [#return tests]
+[/#function]
+
+[#-- The statement's conditions with the operator test, in their order. --]
+[#function conditionsOf statement test]
+  [#local found = []]
+  [#list statement.conditions as c]
+    [#if c.test == test][#local found = found + [c]][/#if]
+  [/#list]
+  [#return found]
+[/#function]
+
+[#--
+  The service a service-linked launcher stands for, as comments name it: "Auto Scaling",
+  "EC2 Fleet", "Spot Fleet"; any other launcher by its ID.
+--]
+[#function serviceName launcher]
+  [#switch launcher]
+    [#case "autoscaling"][#return "Auto Scaling"]
+    [#case "ec2-fleet"][#return "EC2 Fleet"]
+    [#case "spot-fleet"][#return "Spot Fleet"]
+    [#default][#return launcher]
+  [/#switch]
+[/#function]
+
+[#--
+  Whether Auto Scaling is the one launcher, as before there were others: the comments then
+  keep their words of that time.
+--]
+[#function autoScalingOnly]
+  [#return plan.launchers?size == 1 && plan.launchers[0].id == "autoscaling"]
+[/#function]
+
+[#-- The managed service-linked role whose launcher is the grant's grantee, or nothing. --]
+[#function granteeRole grant]
+  [#list plan.managedServiceLinkedRoles as role]
+    [#if role.launcher == grant.launcher][#return role][/#if]
+  [/#list]
+  [#return {}]
+[/#function]
+
+[#--
+  The lines a replica's key-policy file adds to its header, without comment marks: none for a
+  key of the spec.
+--]
+[#function replicaLines key]
+  [#if key.replicaOf??]
+    [#return ["It is a replica of " + key.replicaOf + " in " + key.region + ": a key of its own"
+        + " whose policy AWS does", "not keep in step with the primary's."]]
+  [/#if]
+  [#return []]
+[/#function]

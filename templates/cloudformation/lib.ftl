@@ -14,6 +14,20 @@
 [/#list]
 [/#macro]
 
+[#--
+  The logical ID of a managed service-linked role: ServiceLinkedRole for Auto Scaling's, as
+  before there were other launchers, else the launcher in CamelCase before it
+  (Ec2FleetServiceLinkedRole, SpotFleetServiceLinkedRole). Launcher IDs are [a-z0-9-], so
+  the ID is letters and digits, and none ends with Grant or holds RolePolicy, as the grants'
+  and the launcher role policies' IDs do.
+--]
+[#function serviceLinkedRoleLogicalId role]
+  [#if role.launcher == "autoscaling"][#return "ServiceLinkedRole"][/#if]
+  [#local id = ""]
+  [#list role.launcher?split("-") as part][#local id = id + part?cap_first][/#list]
+  [#return id?replace("[^A-Za-z0-9]", "", "r") + "ServiceLinkedRole"]
+[/#function]
+
 [#-- "name: value" for one value, or "name:" and a list: the same shapes as the JSON output. --]
 [#macro values name values indent alwaysList=false]
 [#if values?size == 1 && !alwaysList]
@@ -47,8 +61,9 @@
 [@values "Resource" s.resources indent + "  "/]
 [#if s.conditions?has_content]
 [=indent]  Condition:
-[#list s.conditions as c]
-[=indent]    "[=c.test]":
+[#list common.conditionTests(s) as test]
+[=indent]    "[=test]":
+[#list common.conditionsOf(s, test) as c]
 [#if c.values?size == 1]
 [=indent]      "[=c.variable]": [@conditionValue c.test c.values[0]/]
 [#else]
@@ -57,6 +72,7 @@
 [=indent]        - [@conditionValue c.test v/]
 [/#list]
 [/#if]
+[/#list]
 [/#list]
 [/#if]
 [/#macro]

@@ -10,9 +10,16 @@
 # [=printable(line)?no_esc]
 [/#list]
 #
+[#if common.autoScalingOnly()]
 # Creates the KMS grants that let the Auto Scaling service-linked role use keys in other
 # accounts. A grant must be created from the account that owns the Auto Scaling groups, not
 # from the key's account, so the script stops unless its credentials are of that account.
+[#else]
+# Creates the KMS grants that let the launchers' service-linked roles use keys in other
+# accounts, one per key and role. A grant must be created from the account that owns the
+# Auto Scaling groups, not from the key's account, so the script stops unless its
+# credentials are of that account.
+[/#if]
 # Every call names its Region: with none configured, the CLI would send STS to the global
 # endpoint of the aws partition, where credentials of another partition are not valid.
 set -eu
@@ -25,6 +32,10 @@ if [ "$caller_account" != "$expected_account" ]; then
 fi
 [#list account.grants as grant]
 
+[#if grant.launcher == "autoscaling"]
 printf 'Creating grant %s on key %s\n' [=grant.name] [=grant.keyName]
+[#else]
+printf 'Creating grant %s on key %s for the %s service-linked role\n' [=grant.name] [=grant.keyName] [=common.serviceName(grant.launcher)]
+[/#if]
 aws kms create-grant --key-id [=grant.keyArn] --grantee-principal [=grant.granteePrincipal] --operations[#list grant.operations as operation] [=operation][/#list] --name [=grant.name] --retiring-principal [=grant.retiringPrincipal] --region [=grant.region]
 [/#list]

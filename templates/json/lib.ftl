@@ -46,9 +46,11 @@
 [=indent]  "Resource": [@value s.resources indent + "  "/][#if s.conditions?has_content],[/#if]
 [#if s.conditions?has_content]
 [=indent]  "Condition": {
-[#list s.conditions as c]
-[=indent]    "[=c.test]": {
-[=indent]      "[=c.variable]": [@conditionValues c indent + "      "/]
+[#list common.conditionTests(s) as test]
+[=indent]    "[=test]": {
+[#list common.conditionsOf(s, test) as c]
+[=indent]      "[=c.variable]": [@conditionValues c indent + "      "/][#sep],[/#sep]
+[/#list]
 [=indent]    }[#sep],[/#sep]
 [/#list]
 [=indent]  }

@@ -1,13 +1,18 @@
 [#ftl]
 [#import "lib.ftl" as lib]
+[#import "/common.ftl" as common]
 [#assign policies = account.createGrantPolicies]
 [#assign attached = policies?has_content && policies[0].roleName??]
+[#-- Only the role this grant names: the grants for other launchers wait for their own. --]
+[#assign grantee = common.granteeRole(grant)]
+[#assign managedRole = grantee.launcher??]
+[#assign id = lib.grantId(grant)]
 [@lib.header/]
 
-# Grant on [=grant.keyName], a key in another account, for the Auto Scaling service-linked role.
+# Grant on [=grant.keyName], a key in another account, for the [=common.serviceName(grant.launcher)] service-linked role.
 # It must be created from the Auto Scaling account, and in the key's Region. Terraform reads
 # it back with ListGrants on every plan, which the key policy allows this account.
-resource "aws_kms_grant" "[=lib.id(grant.keyName)]" {
+resource "aws_kms_grant" "[=id]" {
   region             = "[=grant.region]"
   name               = "[=grant.name]"
   key_id             = "[=grant.keyArn]"
@@ -18,15 +23,15 @@ resource "aws_kms_grant" "[=lib.id(grant.keyName)]" {
   # Destroy retires the grant as its retiring principal: revoking would need kms:RevokeGrant
   # in the key's own policy, which the key account does not give.
   retire_on_delete = true
-[#if attached || plan.managedServiceLinkedRoles?has_content]
+[#if attached || managedRole]
 
 [#if attached && policies?size > 1]
-[#if plan.managedServiceLinkedRoles?has_content]
+[#if managedRole]
   # The grantee must exist before the grant names it.
 [/#if]
   # Of the grant creator's policies, those that allow its calls on this key must be attached
   # before it calls CreateGrant, and stay until destroy has retired the grant and seen it gone.
-[#elseif attached && plan.managedServiceLinkedRoles?has_content]
+[#elseif attached && managedRole]
   # The grantee must exist before the grant names it, and the grant creator's policy must be
   # attached before it calls CreateGrant.
 [#elseif attached]
@@ -40,14 +45,14 @@ resource "aws_kms_grant" "[=lib.id(grant.keyName)]" {
     aws_iam_role_policy_attachment.[=lib.createGrantPolicyId(index)],
 [/#list]
 [/#if]
-[#if plan.managedServiceLinkedRoles?has_content]
-    aws_iam_service_linked_role.asg_kms,
+[#if managedRole]
+    aws_iam_service_linked_role.[=lib.serviceLinkedRoleId(grantee)],
 [/#if]
   ]
 [/#if]
 }
 
-output "[=lib.id(grant.keyName)]_grant_id" {
-  description = "ID of the grant on [=grant.keyName]."
-  value       = aws_kms_grant.[=lib.id(grant.keyName)].grant_id
+output "[=id]_grant_id" {
+  description = "ID of the grant on [=grant.keyName][#if grant.launcher != "autoscaling"] for the [=common.serviceName(grant.launcher)] service-linked role[/#if]."
+  value       = aws_kms_grant.[=id].grant_id
 }

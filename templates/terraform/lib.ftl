@@ -27,6 +27,34 @@
   [#return names.numbered("asg_kms_create_grant", index, "_")]
 [/#function]
 
+[#--
+  The Terraform name of the grant, from what names its files (names.grant): the key's plan
+  name for Auto Scaling's grant, as before there were other launchers, else that and the
+  launcher.
+--]
+[#function grantId grant]
+  [#return id(names.grant(grant))]
+[/#function]
+
+[#--
+  The Terraform name of a managed service-linked role: asg_kms for Auto Scaling's, as before
+  there were other launchers, else asg_kms_ and the launcher (asg_kms_ec2_fleet).
+--]
+[#function serviceLinkedRoleId role]
+  [#if role.launcher == "autoscaling"][#return "asg_kms"][/#if]
+  [#return "asg_kms_" + role.launcher?replace("[^a-z0-9]", "_", "r")]
+[/#function]
+
+[#--
+  The Terraform name of a launcher role's IAM policy, its document and its attachment, from
+  the policy's name: names.identifier keeps apart names that differ only in characters a key
+  name cannot hold, and the launcher_ prefix keeps them apart from every asg_kms_ name a key
+  gives.
+--]
+[#function launcherRolePolicyId policy]
+  [#return "launcher_" + names.identifier(policy.name)]
+[/#function]
+
 [#-- A one-line list of quoted strings: ["a", "b"]. --]
 [#macro list values][#list values as value]"[=value]"[#sep], [/#sep][/#list][/#macro]
 

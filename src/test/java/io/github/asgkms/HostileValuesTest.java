@@ -12,6 +12,7 @@ import io.github.asgkms.plan.GrantPlan;
 import io.github.asgkms.plan.IamPolicyPlan;
 import io.github.asgkms.plan.KeyPlan;
 import io.github.asgkms.plan.Plan;
+import io.github.asgkms.plan.ServiceLinkedRolePlan;
 import io.github.asgkms.plan.PolicyStatement;
 import io.github.asgkms.render.Format;
 import io.github.asgkms.render.Renderer;
@@ -63,7 +64,7 @@ class HostileValuesTest {
         "statements", List.of(statement), "completePolicy", false);
     GrantPlan grant = HostileRecords.build(GrantPlan.class, "keyName", key.name(),
         "name", h("grant"), "operations", List.of(h("op1"), h("op2")),
-        "creatorPolicyIndexes", List.of(0));
+        "creatorPolicyIndexes", List.of(0), "launcher", "autoscaling");
     IamPolicyPlan policy = HostileRecords.build(IamPolicyPlan.class, "name", h("policy"),
         "statements", List.of(iamStatement));
     // One policy list serves each manager's creator; with a role, the stack attaches it too.
@@ -71,7 +72,8 @@ class HostileValuesTest {
         "keys", List.of(key), "grants", List.of(grant), "createGrantPolicies", List.of(policy));
     return HostileRecords.build(Plan.class, "partition", Partition.AWS,
         "autoScalingAccountId", ACCOUNT, "grantManager", manager, "accounts", List.of(account),
-        "keys", List.of(key), "warnings", List.of());
+        "keys", List.of(key), "warnings", List.of(), "managedServiceLinkedRoles",
+        List.of(HostileRecords.build(ServiceLinkedRolePlan.class, "launcher", "autoscaling")));
   }
 
   @BeforeAll
@@ -98,6 +100,9 @@ class HostileValuesTest {
           : path.endsWith("create-grant-policy.tf") ? "create-grant-policy.tf"
           : path.endsWith("create-grant-policy.json") ? "create-grant-policy.json"
           : path.endsWith("create-grants.sh") ? "create-grants.sh"
+          : path.endsWith("import-service-linked-roles.tf") ? "import-service-linked-roles.tf"
+          : path.endsWith("launcher-role-policy.tf") ? "launcher-role-policy.tf"
+          : path.contains("/launcher-role-policy-") ? "launcher-role-policy.json"
           : path.contains("/grant-") ? "grant.tf"
           : path.endsWith(".tf") ? "key-policy.tf" : "key-policy.json");
       files.put(name, file.text());
@@ -118,8 +123,8 @@ class HostileValuesTest {
         tfFiles.add(Files.writeString(dir.resolve(file.getKey().substring(3)), file.getValue()));
       }
     }
-    assertThat(tfFiles).hasSize(5);
-    assertThat(files).hasSize(10);
+    assertThat(tfFiles).hasSize(7);
+    assertThat(files).hasSize(13);
     Path trees = temp.resolve("trees.json");
     HclCheck.Result result = HclCheck.run(List.of(dir), "--json-out", trees.toString());
     assertThat(result.exitCode()).as(result.output()).isZero();
@@ -165,6 +170,14 @@ class HostileValuesTest {
     assertThat(grant.path("retiring_principal").asText())
         .isEqualTo(asHclReadsIt(h("retiringPrincipal")));
     assertThat(grant.size()).isEqualTo(8); // and retire_on_delete, depends_on
+    JsonNode launcherPolicies = byFile.get("launcher-role-policy.tf").path("resource");
+    assertThat(launcherPolicies.path("aws_iam_policy").size()).isEqualTo(1);
+    assertThat(launcherPolicies.path("aws_iam_policy").elements().next().get(0).path("name")
+        .asText()).isEqualTo(asHclReadsIt(h("name")));
+    assertThat(launcherPolicies.path("aws_iam_role_policy_attachment").elements().next().get(0)
+        .path("role").asText()).isEqualTo(asHclReadsIt(h("roleName")));
+    assertThat(byFile.get("import-service-linked-roles.tf").path("import").get(0).path("id")
+        .asText()).isEqualTo(asHclReadsIt(h("roleArn")));
     JsonNode role = byFile.get("service-linked-role.tf").path("resource")
         .path("aws_iam_service_linked_role").path("asg_kms").get(0);
     assertThat(role.path("aws_service_name").asText())
@@ -183,6 +196,9 @@ class HostileValuesTest {
     assertThat(statement.path("Resource").asText()).isEqualTo(h("resources"));
     assertThat(statement.path("Condition").path(h("test")).path(h("variable")).asText())
         .isEqualTo(h("values"));
+
+    JsonNode launcherPolicy = strict("json-launcher-role-policy.json");
+    assertThat(launcherPolicy.path("Statement").get(0).path("Sid").asText()).isEqualTo(h("sid"));
 
     JsonNode policy = strict("json-create-grant-policy.json");
     assertThat(policy.path("Statement").get(0).path("Sid").asText()).isEqualTo(h("iam-sid"));
@@ -214,10 +230,19 @@ class HostileValuesTest {
     assertThat(role.path("AWSServiceName").asText()).isEqualTo(h("awsServiceName"));
     assertThat(role.path("CustomSuffix").asText()).isEqualTo(h("customSuffix"));
     assertThat(stack.path("Description").asText()).contains(h("specLabel"));
-    // Only the stack's own resources: no value added one.
-    assertThat(stack.path("Resources").fieldNames()).toIterable().containsExactlyInAnyOrder(
+    // Only the stack's own resources: no value added one. The launcher role policy's ID comes
+    // from its hostile name, and keeps only what is safe bare.
+    List<String> ids = new ArrayList<>();
+    stack.path("Resources").fieldNames().forEachRemaining(ids::add);
+    String launcherPolicyId = ids.stream().filter(id -> id.contains("RolePolicy")).findFirst()
+        .orElseThrow();
+    assertThat(launcherPolicyId).matches("[A-Za-z0-9]+");
+    assertThat(stack.path("Resources").path(launcherPolicyId).path("Properties")
+        .path("ManagedPolicyName").asText()).isEqualTo(h("name"));
+    assertThat(ids).containsExactlyInAnyOrder(
         "ServiceLinkedRole", "GrantFunctionRole", "GrantFunction", "GrantFunctionLogs",
-        "GrantFunctionLogsPolicy", "GrantFunctionPolicy", grantId, "CreateGrantPolicy");
+        "GrantFunctionLogsPolicy", "GrantFunctionPolicy", grantId, "CreateGrantPolicy",
+        launcherPolicyId);
   }
 
   @Test

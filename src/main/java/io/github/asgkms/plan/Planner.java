@@ -92,7 +92,9 @@ public final class Planner {
           for (LauncherPlan launcher : principals.serviceLinked) {
             ServiceLinkedLauncher service = ServiceLinkedLauncher.fromId(launcher.id())
                 .orElseThrow();
-            grantsByKey.computeIfAbsent(name, n -> new ArrayList<>()).add(new GrantPlan(KeyNames.grant(name, service),
+            // The key's plan name: the format layer names the grant's files and resources
+            // from it and the launcher (KeyNames.grant).
+            grantsByKey.computeIfAbsent(name, n -> new ArrayList<>()).add(new GrantPlan(name,
                 KeyNames.grantName(grantBase, service), keyArn, region, launcher.roleArn(),
                 operations, grantCreatorArn, List.of(), launcher.id()));
           }

@@ -8,8 +8,9 @@ import java.util.List;
  * CloudFormation has no key-policy resource, so each key gets a snippet of statements to paste
  * into its own {@code AWS::KMS::Key}; and it has no grant resource, so when CloudFormation
  * manages the grants, the Auto Scaling account gets a stack whose custom resources create
- * them. That stack also holds the service-linked role when the spec creates it, and the grant
- * creator's policy when the spec names its role; it is left out when it would hold nothing.
+ * them. That stack also holds the service-linked roles when the spec creates them, the grant
+ * creator's policy when the spec names its role, and the IAM policies of the launchers that
+ * are roles of one's own; it is left out when it would hold nothing.
  */
 final class CloudFormationLayout extends Layout {
   private static final String KEY_POLICY = "cloudformation/key-policy.yaml.ftl";
@@ -36,7 +37,8 @@ final class CloudFormationLayout extends Layout {
         && folder.plan.grantManager() == GrantManager.CLOUDFORMATION;
     boolean attachesPolicy = account.createGrantPolicies().stream()
         .anyMatch(policy -> policy.roleName() != null);
-    if (createsGrants || createsRole || attachesPolicy) {
+    boolean launcherPolicies = !account.launcherRolePolicies().isEmpty();
+    if (createsGrants || createsRole || attachesPolicy || launcherPolicies) {
       folder.add(STACK_TEMPLATE, OutputPaths.STACK_FILE);
     }
   }

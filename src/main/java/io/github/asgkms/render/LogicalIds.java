@@ -53,6 +53,46 @@ final class LogicalIds {
     return id.toString();
   }
 
+  /**
+   * The logical ID of a launcher role's IAM policy, from the policy's name, which IAM allows
+   * to hold {@code [A-Za-z0-9+=,.@_-]}: CamelCase'd as a key name is (but a dash before
+   * anything is shown counts as one CamelCase cannot show), then {@code RolePolicy}
+   * ({@code asg-kms-launch-karpenter} gives {@code AsgKmsLaunchKarpenterRolePolicy}). What
+   * CamelCase cannot show is recorded after it, each as {@code X}, its 1-based position in
+   * three digits, and {@code U} for a capital of the name, or the character's code in two
+   * hex digits ({@code asg-kms-launch-Web_2} gives
+   * {@code AsgKmsLaunchWeb2RolePolicyX0152DX016UX0195F}). The record holds no lowercase
+   * letter, so the last {@code RolePolicy} ends the CamelCase part, and reading both back
+   * gives the name: no two names give one ID. No other ID of the stack contains
+   * {@code RolePolicy}, and none of these ends with {@code Grant} or {@code GrantDash} and
+   * digits, as a grant's does.
+   */
+  static String launcherRolePolicy(String name) {
+    StringBuilder id = new StringBuilder(name.length() + 16);
+    StringBuilder hidden = new StringBuilder();
+    boolean capitalize = true;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      // Only a dash after something shown can be a capital: a first letter is one anyway.
+      if (c == '-' && !id.isEmpty() && i + 1 < name.length()
+          && isLowercaseLetter(name.charAt(i + 1))) {
+        capitalize = true;
+      } else if (isLowercaseLetter(c) || c >= '0' && c <= '9') {
+        id.append(capitalize ? Character.toUpperCase(c) : c);
+        capitalize = false;
+      } else if (c >= 'A' && c <= 'Z') {
+        id.append(c);
+        capitalize = false;
+        hidden.append(String.format(Locale.ROOT, "X%03dU", i + 1));
+      } else if (c <= 0xff) {
+        hidden.append(String.format(Locale.ROOT, "X%03d%02X", i + 1, (int) c));
+      } else { // none in an IAM name: only a plan made by hand brings it
+        hidden.append(String.format(Locale.ROOT, "X%03dV%04X", i + 1, (int) c));
+      }
+    }
+    return id.append("RolePolicy").append(hidden).toString();
+  }
+
   private static boolean isLowercaseLetter(char c) {
     return c >= 'a' && c <= 'z';
   }

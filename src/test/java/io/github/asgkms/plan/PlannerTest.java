@@ -374,16 +374,16 @@ class PlannerTest {
         + " " + g.granteePrincipal().substring(g.granteePrincipal().lastIndexOf('/') + 1))
         .containsExactly(
             "shared asg-shared us-west-2 AWSServiceRoleForAutoScaling",
-            "shared-ec2-fleet asg-shared-ec2-fleet us-west-2 AWSServiceRoleForEC2Fleet",
-            "shared-spot-fleet asg-shared-spot-fleet us-west-2 AWSServiceRoleForEC2SpotFleet",
+            "shared asg-shared-ec2-fleet us-west-2 AWSServiceRoleForEC2Fleet",
+            "shared asg-shared-spot-fleet us-west-2 AWSServiceRoleForEC2SpotFleet",
             "shared-ap-southeast-2 asg-shared ap-southeast-2 AWSServiceRoleForAutoScaling",
-            "shared-ap-southeast-2-ec2-fleet asg-shared-ec2-fleet ap-southeast-2"
+            "shared-ap-southeast-2 asg-shared-ec2-fleet ap-southeast-2"
                 + " AWSServiceRoleForEC2Fleet",
-            "shared-ap-southeast-2-spot-fleet asg-shared-spot-fleet ap-southeast-2"
+            "shared-ap-southeast-2 asg-shared-spot-fleet ap-southeast-2"
                 + " AWSServiceRoleForEC2SpotFleet",
             "shared-eu-west-1 asg-shared eu-west-1 AWSServiceRoleForAutoScaling",
-            "shared-eu-west-1-ec2-fleet asg-shared-ec2-fleet eu-west-1 AWSServiceRoleForEC2Fleet",
-            "shared-eu-west-1-spot-fleet asg-shared-spot-fleet eu-west-1"
+            "shared-eu-west-1 asg-shared-ec2-fleet eu-west-1 AWSServiceRoleForEC2Fleet",
+            "shared-eu-west-1 asg-shared-spot-fleet eu-west-1"
                 + " AWSServiceRoleForEC2SpotFleet");
     // The CreateGrant policy lists every replica, once.
     assertThat(plan.createGrantPolicies().get(0).statements().get(0).resources())

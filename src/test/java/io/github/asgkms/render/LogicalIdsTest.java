@@ -77,4 +77,42 @@ class LogicalIdsTest {
     }
     return names;
   }
+
+  @ParameterizedTest
+  @CsvSource({
+      "asg-kms-launch-karpenter, AsgKmsLaunchKarpenterRolePolicy",
+      "asg-kms-launch-karpenter-2, AsgKmsLaunchKarpenter2RolePolicyX0252D",
+      "asg-kms-launch-Web_2, AsgKmsLaunchWeb2RolePolicyX0152DX016UX0195F",
+      "-a, ARolePolicyX0012D",
+      "_-a, ARolePolicyX0015FX0022D"})
+  void camelCasesALauncherRolePolicyNameAndRecordsWhatItCannotShow(String name, String id) {
+    assertThat(LogicalIds.launcherRolePolicy(name)).isEqualTo(id);
+  }
+
+  /**
+   * Every IAM name up to four characters over an alphabet with a lowercase and a capital
+   * letter, a digit, the dash and each other character IAM allows gives its own ID, of letters
+   * and digits only, holding RolePolicy and never ending as a grant's does.
+   */
+  @Test
+  void launcherRolePolicyIdsAreDistinctAndNeverAGrantsOrAnotherIdOfTheStack() {
+    String alphabet = "aK1-_.@";
+    Map<String, String> seen = new HashMap<>();
+    List<String> names = new ArrayList<>(List.of(""));
+    for (int length = 1; length <= 4; length++) {
+      List<String> longer = new ArrayList<>();
+      for (String name : names) {
+        for (char c : alphabet.toCharArray()) {
+          longer.add(name + c);
+        }
+      }
+      names = longer;
+      for (String name : names) {
+        String id = LogicalIds.launcherRolePolicy(name);
+        assertThat(id).matches("[A-Za-z0-9]+").contains("RolePolicy")
+            .doesNotMatch(".*Grant(Dash[0-9]+)?");
+        assertThat(seen.put(id, name)).as(id).isNull();
+      }
+    }
+  }
 }

@@ -18,12 +18,17 @@ class TemplateNamesTest {
       "arn:aws:iam::111122223333:role/r", List.of("Decrypt"), "arn:aws:iam::111122223333:root",
       List.of(0), "autoscaling");
 
+  private static final GrantPlan FLEET_GRANT = new GrantPlan("golden-ami", "asg-golden-ami-ec2-fleet",
+      "arn:aws:kms:us-west-2:444455556666:key/k", "us-west-2",
+      "arn:aws:iam::111122223333:role/r", List.of("Decrypt"), "arn:aws:iam::111122223333:root",
+      List.of(0), "ec2-fleet");
+
   @TempDir Path templates;
 
   private String render(String template) throws Exception {
     Files.writeString(templates.resolve("t.txt.ftl"), template);
     return new TemplateEngine(templates).render("t.txt.ftl",
-        Map.of("names", TemplateNames.INSTANCE, "grant", GRANT));
+        Map.of("names", TemplateNames.INSTANCE, "grant", GRANT, "fleetGrant", FLEET_GRANT));
   }
 
   @Test
@@ -46,5 +51,22 @@ class TemplateNamesTest {
     assertThatThrownBy(() -> render("[=names.grantLogicalId('key-1')]"))
         .isInstanceOf(RenderException.class)
         .hasMessageContaining("grantLogicalId(grant) takes a grant");
+  }
+
+  @Test
+  void namesAGrantAfterItsKeyAndButForAutoScalingItsLauncher() throws Exception {
+    assertThat(render("[=names.grant(grant)] [=names.grant(fleetGrant)]"))
+        .isEqualTo("key-1 golden-ami-ec2-fleet");
+    assertThat(render("[=names.grantLogicalId(fleetGrant)]"))
+        .isEqualTo("GoldenAmiEc2FleetGrant");
+  }
+
+  @Test
+  void makesATerraformIdentifierOfAnyTextOneToOne() throws Exception {
+    assertThat(render("[=names.identifier('asg-kms-launch-Web_2.x')]"))
+        .isEqualTo("asg_kms_launch_Web-5f2-2ex");
+    assertThat(TemplateNames.identifier("a-b")).isNotEqualTo(TemplateNames.identifier("a_b"));
+    assertThat(TemplateNames.identifier("a-5f")).isNotEqualTo(TemplateNames.identifier("a_"));
+    assertThat(TemplateNames.identifier("\u00e9\u4e00")).isEqualTo("-e9-u4e00");
   }
 }
