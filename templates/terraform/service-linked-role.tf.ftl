@@ -33,5 +33,13 @@ resource "aws_iam_service_linked_role" "[=lib.serviceLinkedRoleId(role)]" {
 [#if role.customSuffix??]
   custom_suffix    = "[=role.customSuffix]"
 [/#if]
+[#if plan.importServiceLinkedRoles]
+
+  # The provider reads the role's description back, and an adopted role has the one its
+  # service gave it: without this, the first apply would clear it.
+  lifecycle {
+    ignore_changes = [description]
+  }
+[/#if]
 }
 [/#list]

@@ -107,6 +107,7 @@ public final class Generator {
       throws SpecException, RenderException, IOException {
     Spec spec = SpecReader.read(request.spec(), request.specLabel());
     refuseImportIntoCloudFormation(spec, request);
+    refuseSuffixTerraformReadsBackWrong(spec, request);
     Plan plan = plan(spec, request.specLabel());
     Renderer renderer = new Renderer(new TemplateEngine(request.templateDirectory()));
     List<GeneratedFile> files =
@@ -137,6 +138,30 @@ public final class Generator {
         "a CloudFormation template cannot import a service-linked role; the cloudformation"
             + " format is generated, so leave importServiceLinkedRoles out, or generate"
             + " cloudformation from a spec without it")));
+  }
+
+  /**
+   * A custom suffix with an underscore, on a service-linked role that Terraform creates or
+   * adopts: the AWS provider reads the suffix back from the role's name as what follows its
+   * only underscore (DecodeServiceLinkedRoleID, internal/service/iam/service_linked_role.go),
+   * so with a second underscore it reads none, and custom_suffix forces a new role: every
+   * plan would replace the role that Auto Scaling launches with.
+   */
+  private static void refuseSuffixTerraformReadsBackWrong(Spec spec, GenerateRequest request)
+      throws SpecException {
+    String suffix = spec.serviceLinkedRoleSuffix().orElse("");
+    if (!suffix.contains("_") || !request.formats().contains(Format.TERRAFORM)
+        || !(spec.createServiceLinkedRole() || spec.importServiceLinkedRoles())) {
+      return;
+    }
+    Spec.Location at = spec.serviceLinkedRoleSuffixLocation().orElseThrow();
+    throw new SpecException(List.of(new SpecError(request.specLabel(), at.mark(), at.path(),
+        "the Terraform AWS provider reads a service-linked role's suffix back from its name as"
+            + " what follows the name's only underscore, so it would read none from "
+            + "AWSServiceRoleForAutoScaling_" + suffix + " and replace the role on every apply;"
+            + " with " + (spec.importServiceLinkedRoles() ? "importServiceLinkedRoles"
+                : "createServiceLinkedRole") + " and the terraform format, use a suffix"
+            + " without _")));
   }
 
   /** The files with each format's ACCESS.md added, all sorted by path. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -67,8 +68,9 @@ class GoldenTest {
   @ParameterizedTest
   @MethodSource("cases")
   void eachFormatAloneRendersTheSameFiles(String name) throws Exception {
-    Map<String, String> all = GoldenCases.render(name, EnumSet.allOf(Format.class));
-    for (Format format : Format.values()) {
+    Set<Format> renderable = GoldenCases.renderableFormats(name);
+    Map<String, String> all = GoldenCases.render(name, renderable);
+    for (Format format : renderable) {
       Map<String, String> expected = new TreeMap<>(all);
       expected.keySet().removeIf(path -> !path.startsWith(format.id() + "/"));
       assertThat(GoldenCases.render(name, EnumSet.of(format))).as(format.id())

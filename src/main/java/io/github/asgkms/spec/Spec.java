@@ -240,6 +240,12 @@ public final class Spec {
         values.path(IMPORT_SERVICE_LINKED_ROLES)));
   }
 
+  /** Where serviceLinkedRoleSuffix is set, for an error that depends on the formats. */
+  public Optional<Location> serviceLinkedRoleSuffixLocation() {
+    return values.entry(SERVICE_LINKED_ROLE_SUFFIX).map(e -> new Location(e.value().mark(),
+        values.path(SERVICE_LINKED_ROLE_SUFFIX)));
+  }
+
   /** Where a key's ARN stands, for an error the planner finds about the key. */
   public Location keyLocation(KeySpec key) {
     return new Location(key.values().valueMark(KeySpec.ARN), key.values().path());

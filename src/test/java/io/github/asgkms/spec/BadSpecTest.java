@@ -227,6 +227,34 @@ class BadSpecTest {
     assertThat(snapshot(out)).isEqualTo(before);
   }
 
+  /**
+   * A suffix with an underscore is a valid IAM suffix, but the Terraform AWS provider reads it
+   * back wrong from the role's name and would replace the role: refused with the terraform
+   * format when Terraform creates or adopts the role, and only then.
+   */
+  @Test
+  void refusesASuffixWithAnUnderscoreWhenTerraformCreatesTheRole() throws Exception {
+    String text = SpecReaderTest.minimal("\"111122223333\"")
+        + "serviceLinkedRoleSuffix: web_a\ncreateServiceLinkedRole: true\n";
+    Path file = Files.writeString(dir.resolve("spec.yaml"), text);
+    String error = "spec.yaml:6:26: serviceLinkedRoleSuffix: the Terraform AWS provider reads a"
+        + " service-linked role's suffix back from its name as what follows the name's only"
+        + " underscore, so it would read none from AWSServiceRoleForAutoScaling_web_a and"
+        + " replace the role on every apply; with createServiceLinkedRole and the terraform"
+        + " format, use a suffix without _";
+
+    assertThat(errorLines(file, EnumSet.of(Format.TERRAFORM))).containsExactly(error);
+    Path out = previousGoodOutput();
+    Map<String, Snapshot> before = snapshot(out);
+    assertThatThrownBy(() -> Generator.generate(new GenerateRequest(file, LABEL, out,
+        EnumSet.of(Format.TERRAFORM, Format.JSON), null)))
+        .isInstanceOf(SpecException.class).hasMessage("1 error in the spec:\n" + error);
+    assertThat(snapshot(out)).isEqualTo(before);
+    // CloudFormation creates it by its own handler, and the CLI creates nothing.
+    Generator.generate(new GenerateRequest(file, LABEL, dir.resolve("without-terraform"),
+        EnumSet.of(Format.CLOUDFORMATION, Format.JSON), null));
+  }
+
   /** A path's content (files only) and modification time. */
   private record Snapshot(String kind, List<Byte> content, FileTime modified) {}
 
