@@ -34,8 +34,9 @@ class DeterminismTest {
     String spec = Files.readString(lf, StandardCharsets.UTF_8);
     Path crlf = Files.writeString(temp.resolve("spec.yaml"), spec.replace("\n", "\r\n"),
         StandardCharsets.UTF_8);
-    Map<String, String> actual = GoldenCases.render(crlf, EnumSet.allOf(Format.class));
-    assertThat(actual).isEqualTo(GoldenCases.render(lf, EnumSet.allOf(Format.class)));
+    Set<Format> renderable = GoldenCases.renderableFormats(name);
+    Map<String, String> actual = GoldenCases.render(crlf, renderable);
+    assertThat(actual).isEqualTo(GoldenCases.render(lf, renderable));
 
     Set<Format> formats = GoldenCases.formats(name);
     Map<String, String> declared = new TreeMap<>(actual);

@@ -96,6 +96,17 @@ public final class GoldenCases {
     return formats;
   }
 
+  /** The cases whose spec can be rendered in every format. */
+  public static Stream<String> namesInEveryFormat() throws IOException {
+    return names().filter(name -> {
+      try {
+        return renderableFormats(name).equals(EnumSet.allOf(Format.class));
+      } catch (Exception e) {
+        throw new IllegalStateException(name, e);
+      }
+    });
+  }
+
   /**
    * Every case rendered in every format it can be rendered in ({@link #renderableFormats}), laid out as the golden cases are ({@code
    * <case>/spec.yaml} and {@code <case>/expected/**}), once per test JVM. GoldenTest shows that

@@ -74,7 +74,8 @@ class MutationTest {
       new Allowance(Pattern.compile(Pattern.quote(LAUNCHER_CRYPTO)), "kms:Encrypt",
           "as the service-linked role's statement: EC2 decrypts, makes data keys without"
               + " plaintext and re-encrypts for the role; no launch call uses kms:Encrypt"),
-      new Allowance(Pattern.compile("AllowUseOfTheKMSinExternalAccount[0-9]{12}ThroughEC2"),
+      new Allowance(
+          Pattern.compile("AllowUseOfTheKMSinExternalAccount[0-9]{12}ThroughEC2In[a-z0-9]+"),
           "kms:Encrypt", "the launcher role's IAM policy holds the key policy's actions; no"
               + " launch call uses kms:Encrypt"),
       new Allowance(Pattern.compile(Pattern.quote(LAUNCHER_CRYPTO) + "|"
