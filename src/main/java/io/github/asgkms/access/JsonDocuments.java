@@ -21,12 +21,6 @@ import java.util.Set;
 final class JsonDocuments {
   private static final Set<String> IGNORED_OPTIONS = Set.of("--query", "--output",
       "--grant-tokens");
-  /**
-   * A launcher role's policy document: {@code launcher-role-policy-<policy name>.json}, as
-   * the JSON layout names it (OutputPaths.launcherRolePolicyFile).
-   */
-  static final String LAUNCHER_ROLE_POLICY = "launcher-role-policy-";
-
   private JsonDocuments() {}
 
   static void read(Map<String, String> files, Plan plan, String creatorIdentity,
@@ -44,9 +38,8 @@ final class JsonDocuments {
           into.addIdentityPolicy(identity, PolicyReader.read(TreeReader.json(path,
               file.getValue()), path, name.substring(0, name.length() - ".json".length()),
               ScalarValues.LITERAL));
-        } else if (name.startsWith(LAUNCHER_ROLE_POLICY) && name.endsWith(".json")) {
-          String policy = name.substring(LAUNCHER_ROLE_POLICY.length(),
-              name.length() - ".json".length());
+        } else if (OutputPaths.isLauncherRolePolicyFile(name)) {
+          String policy = OutputPaths.launcherRolePolicyName(name);
           into.addIdentityPolicy(launcherRole(plan, account, policy, path),
               PolicyReader.read(TreeReader.json(path, file.getValue()), path, policy,
                   ScalarValues.LITERAL));

@@ -1,5 +1,6 @@
 package io.github.asgkms.aws;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -59,12 +60,7 @@ public enum ServiceLinkedLauncher implements Launcher {
   }
 
   public static Optional<ServiceLinkedLauncher> fromId(String id) {
-    for (ServiceLinkedLauncher launcher : values()) {
-      if (launcher.id.equals(id)) {
-        return Optional.of(launcher);
-      }
-    }
-    return Optional.empty();
+    return Arrays.stream(values()).filter(launcher -> launcher.id.equals(id)).findFirst();
   }
 
   public static String ids() {

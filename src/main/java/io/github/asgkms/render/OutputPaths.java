@@ -96,6 +96,11 @@ public final class OutputPaths {
     return LAUNCHER_ROLE_POLICY + policy.name() + JSON;
   }
 
+  /** The policy name in a file name that {@link #launcherRolePolicyFile} gives. */
+  public static String launcherRolePolicyName(String fileName) {
+    return fileName.substring(LAUNCHER_ROLE_POLICY.length(), fileName.length() - JSON.length());
+  }
+
   /** Whether a file name is one that {@link #launcherRolePolicyFile} gives. */
   public static boolean isLauncherRolePolicyFile(String name) {
     return LAUNCHER_ROLE_POLICY_FILE.matcher(name).matches();

@@ -150,8 +150,7 @@ final class Types {
     public Optional<KmsKeyArn> read(YamlNode node, SpecPath path, Errors errors) {
       return string(node, path, errors).flatMap(text -> {
         KmsKeyArn.Parsed parsed = KmsKeyArn.parse(text);
-        parsed.problem().ifPresent(problem -> errors.add(node.mark(), path, problem));
-        return parsed.arn();
+        return reported(parsed.arn(), parsed.problem(), node, path, errors);
       });
     }
 
@@ -167,8 +166,7 @@ final class Types {
     public Optional<IamRoleArn> read(YamlNode node, SpecPath path, Errors errors) {
       return string(node, path, errors).flatMap(text -> {
         IamRoleArn.Parsed parsed = IamRoleArn.parse(text);
-        parsed.problem().ifPresent(problem -> errors.add(node.mark(), path, problem));
-        return parsed.arn();
+        return reported(parsed.arn(), parsed.problem(), node, path, errors);
       });
     }
 
@@ -221,6 +219,13 @@ final class Types {
         return role.members();
       }
     };
+  }
+
+  /** What a parser made of a value: the value, or its problem added to the errors. */
+  private static <T> Optional<T> reported(Optional<T> value, Optional<String> problem,
+      YamlNode node, SpecPath path, Errors errors) {
+    problem.ifPresent(p -> errors.add(node.mark(), path, p));
+    return value;
   }
 
   /** A string matching {@code pattern}; {@code what} completes "'x' is not ...". */
