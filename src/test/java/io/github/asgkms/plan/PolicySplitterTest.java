@@ -41,6 +41,37 @@ class PolicySplitterTest {
         .isEqualTo(arns);
   }
 
+  /**
+   * A statement that does not fit what the current policy has left begins there and goes on
+   * in the next: three statements of 50 keys each, about 0.8 of a policy each, fill 2
+   * policies, where moving each whole to the next policy would take 3.
+   */
+  @Test
+  void aStatementThatDoesNotFitBeginsInWhatThePolicyHasLeft() {
+    List<PolicyStatement> statements = List.of(
+        createGrant("444455556666", arns("444455556666", 50)),
+        createGrant("555566667777", arns("555566667777", 50)),
+        createGrant("777788889999", arns("777788889999", 50)));
+    int limit = PolicySize.MANAGED_POLICY_LIMIT;
+    assertThat(PolicySize.DOCUMENT_OVERHEAD + PolicySize.of(statements.get(0)))
+        .isBetween(limit / 2, limit);
+
+    List<List<PolicyStatement>> documents = PolicySplitter.split(statements, limit);
+
+    assertThat(documents).hasSize(2).allSatisfy(document -> {
+      assertThat(PolicySize.of(document)).isLessThanOrEqualTo(limit);
+      assertThat(document).extracting(PolicyStatement::sid).doesNotHaveDuplicates();
+    });
+    assertThat(documents.get(0)).hasSize(2);
+    assertThat(documents.get(0).get(0)).isEqualTo(statements.get(0));
+    // Every key once, in order, each under its own statement's Sid.
+    for (PolicyStatement statement : statements) {
+      assertThat(documents.stream().flatMap(List::stream)
+          .filter(s -> s.sid().equals(statement.sid()))
+          .flatMap(s -> s.resources().stream()).toList()).isEqualTo(statement.resources());
+    }
+  }
+
   @Test
   void measuresAsIamCountsWithoutWhiteSpace() {
     PolicyStatement statement = new PolicyStatement("Allow use", List.of("arn:aws:iam::1:root"),
