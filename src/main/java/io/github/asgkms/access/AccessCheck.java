@@ -2,6 +2,7 @@ package io.github.asgkms.access;
 
 import io.github.asgkms.access.AccessFinding.Kind;
 import io.github.asgkms.output.GeneratedFile;
+import io.github.asgkms.plan.GrantPlan;
 import io.github.asgkms.plan.KeyPlan;
 import io.github.asgkms.plan.Plan;
 import io.github.asgkms.render.Format;
@@ -210,7 +211,7 @@ public final class AccessCheck {
     List<AccessFinding> findings = new ArrayList<>();
     rendered.grants.forEach((key, definitions) -> {
       List<GrantDefinition> used = new ArrayList<>();
-      for (io.github.asgkms.plan.GrantPlan grant : rendered.plannedGrants(key)) {
+      for (GrantPlan grant : rendered.plannedGrants(key)) {
         GrantDefinition definition = rendered.grantFor(key, grant.granteePrincipal());
         if (definition != null) {
           used.add(definition);

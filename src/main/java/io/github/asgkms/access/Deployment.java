@@ -10,6 +10,7 @@ import io.github.asgkms.plan.Plan;
 import io.github.asgkms.plan.PolicyStatement;
 import io.github.asgkms.render.Format;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -202,7 +203,7 @@ final class Deployment {
   /** The grants the spec asks for on the key, one per service-linked launcher, in order. */
   List<GrantPlan> plannedGrants(String keyArn) {
     if (plannedGrants == null) {
-      Map<String, List<GrantPlan>> byKey = new java.util.HashMap<>();
+      Map<String, List<GrantPlan>> byKey = new HashMap<>();
       for (GrantPlan grant : plan.grants()) {
         byKey.computeIfAbsent(grant.keyArn(), k -> new ArrayList<>()).add(grant);
       }

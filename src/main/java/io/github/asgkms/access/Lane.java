@@ -2,6 +2,7 @@ package io.github.asgkms.access;
 
 import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.aws.GrantOperations;
+import io.github.asgkms.aws.Partition;
 import io.github.asgkms.plan.GrantPlan;
 import io.github.asgkms.plan.KeyPlan;
 import io.github.asgkms.plan.LauncherPlan;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -86,11 +88,11 @@ final class Lane {
    * {@code ec2InARegionOfNoKey}: EC2 in a Region where the spec has no key.
    */
   String service(String viaService, KeyPlan key) {
-    java.util.SortedSet<String> regions = new TreeSet<>();
+    SortedSet<String> regions = new TreeSet<>();
     for (KeyPlan other : deployment.plan.keys()) {
       regions.add(other.region());
     }
-    io.github.asgkms.aws.Partition partition = deployment.plan.partition();
+    Partition partition = deployment.plan.partition();
     return switch (viaService) {
       case "ec2" -> partition.ec2Service(key.region());
       case "ec2InAnotherKeysRegion" -> {

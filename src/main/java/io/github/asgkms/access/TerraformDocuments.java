@@ -7,6 +7,7 @@ import io.github.asgkms.plan.Plan;
 import io.github.asgkms.render.Format;
 import io.github.asgkms.render.OutputPaths;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,7 +202,7 @@ final class TerraformDocuments {
       PolicyDocument doc = document(required(policy, a, "policy"));
       policies.put(policyArn(name), new PolicyDocument(policy.label(), name, doc.statements()));
     }
-    Set<String> attached = new java.util.HashSet<>();
+    Set<String> attached = new HashSet<>();
     for (Located attachment : ofType("aws_iam_role_policy_attachment")) {
       Map<String, Hcl.Attribute> a = attributes(attachment, "role", "policy_arn");
       String role = string(required(attachment, a, "role"));
