@@ -2,9 +2,7 @@ package io.github.asgkms.plan;
 
 import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.aws.KmsKeyArn;
-import io.github.asgkms.aws.Launcher;
 import io.github.asgkms.aws.Partition;
-import io.github.asgkms.aws.RoleLauncher;
 import io.github.asgkms.aws.ServiceLinkedLauncher;
 import io.github.asgkms.spec.KeyNames;
 import io.github.asgkms.spec.KeySpec;
@@ -16,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -40,8 +37,6 @@ public final class Planner {
   /** What the grant creator calls on a grant's key: create, read back, retire. */
   static final Set<String> GRANT_CALLS = Set.of(CREATE_GRANT, LIST_GRANTS, RETIRE_GRANT);
   static final String CREATE_GRANT_POLICY_NAME = "asg-kms-create-grant";
-  /** The IAM policy of a launcher that is a role of one's own: this and the role's name. */
-  static final String LAUNCHER_POLICY_PREFIX = "asg-kms-launch-";
   /** IAM's default quota of managed policies attached to one role. */
   static final int MANAGED_POLICIES_PER_ROLE = 10;
 
@@ -55,8 +50,7 @@ public final class Planner {
   public static Plan plan(Spec spec, String specLabel) {
     Partition partition = spec.partition();
     String asgAccount = spec.autoScalingAccountId();
-    List<LauncherPlan> launchers = launchers(spec);
-    Principals principals = new Principals(launchers);
+    Launchers launchers = Launchers.of(spec);
     GrantManager manager = spec.grantManager();
     // Every grant names its retiring principal, so that retiring it never rests on the
     // "account in which the grant was created" backup.
@@ -81,15 +75,15 @@ public final class Planner {
         String name = replica ? KeyNames.replica(key.name(), region) : key.name();
         String keyArn = new KmsKeyArn(partition, region, arn.accountId(), arn.keyId()).arn();
         List<PolicyStatement> statements = keyStatements(spec, arn.accountId(), region,
-            crossAccount, operations, principals);
+            crossAccount, operations, launchers);
         int size = PolicySize.pretty(statements);
         if (size > PolicySize.KEY_POLICY_LIMIT) {
-          tooLarge.add(new KeyLimitException.TooLarge(key, name, size, principals.describe()));
+          tooLarge.add(new KeyLimitException.TooLarge(key, name, size, launchers.describe()));
         }
         keyPlans.add(new KeyPlan(name, keyArn, arn.accountId(), region, crossAccount,
             statements, spec.fullKeyPolicy(), replica ? key.name() : null));
         if (crossAccount) {
-          for (LauncherPlan launcher : principals.serviceLinked) {
+          for (LauncherPlan launcher : launchers.serviceLinked) {
             ServiceLinkedLauncher service = ServiceLinkedLauncher.fromId(launcher.id())
                 .orElseThrow();
             // The key's plan name: the format layer names the grant's files and resources
@@ -123,12 +117,12 @@ public final class Planner {
     // account that runs Terraform or the CLI, or the role of the stack's grant function. The
     // calls each makes decide its statements.
     List<IamPolicyPlan> createGrantPolicies = manager == GrantManager.CLOUDFORMATION
-        ? policies(grantFunctionStatements(grantsByAccount, principals), null, null)
-        : policies(grantCreatorStatements(grantsByAccount, spec, principals),
+        ? policies(grantFunctionStatements(grantsByAccount, launchers), null, null)
+        : policies(grantCreatorStatements(grantsByAccount, spec, launchers),
             CREATE_GRANT_POLICY_NAME + spec.serviceLinkedRoleSuffix().map(s -> "-" + s).orElse(""),
             spec.grantCreatorRoleName().orElse(null));
     List<GrantPlan> placedGrants = withCreatorPolicyIndexes(grants, createGrantPolicies);
-    List<IamPolicyPlan> launcherRolePolicies = launcherRolePolicies(keyPlans, principals,
+    List<IamPolicyPlan> launcherRolePolicies = LauncherRoles.policies(keyPlans, launchers,
         partition);
     List<AccountPlan> accounts = new ArrayList<>();
     keysByAccount.forEach((account, accountKeys) -> {
@@ -152,7 +146,7 @@ public final class Planner {
     }
     warnAboveAttachmentQuota(warnings, manager == GrantManager.CLOUDFORMATION
         ? "the stack's grant function role" : "the grant creator", createGrantPolicies.size());
-    for (LauncherPlan launcher : principals.all) {
+    for (LauncherPlan launcher : launchers.all) {
       if (!launcher.serviceLinked()) {
         warnAboveAttachmentQuota(warnings, "the launcher role " + launcher.roleName(),
             (int) launcherRolePolicies.stream()
@@ -161,38 +155,13 @@ public final class Planner {
     }
     List<ServiceLinkedRolePlan> managedRoles = new ArrayList<>();
     if (spec.createServiceLinkedRole() || spec.importServiceLinkedRoles()) {
-      for (LauncherPlan launcher : principals.serviceLinked) {
+      for (LauncherPlan launcher : launchers.serviceLinked) {
         managedRoles.add(new ServiceLinkedRolePlan(launcher.id(), launcher.awsServiceName(),
             launcher.customSuffix(), launcher.roleName(), launcher.roleArn()));
       }
     }
-    return new Plan(specLabel, partition, asgAccount, launchers, managedRoles,
+    return new Plan(specLabel, partition, asgAccount, launchers.all, managedRoles,
         spec.importServiceLinkedRoles(), manager, grantCreatorArn, accounts, keyPlans, warnings);
-  }
-
-  /**
-   * The launchers in launcher order: the services' service-linked roles first, in the order
-   * of {@link ServiceLinkedLauncher}, then the user's own roles in spec order.
-   */
-  private static List<LauncherPlan> launchers(Spec spec) {
-    Partition partition = spec.partition();
-    String account = spec.autoScalingAccountId();
-    List<LauncherPlan> plans = new ArrayList<>();
-    for (ServiceLinkedLauncher service : ServiceLinkedLauncher.values()) {
-      if (spec.launchers().contains(service)) {
-        Optional<String> suffix = spec.serviceLinkedRoleSuffix().filter(s -> service.takesSuffix());
-        plans.add(new LauncherPlan(service.id(), true,
-            service.roleArn(partition, account, suffix), service.roleName(suffix),
-            service.serviceName(), suffix.orElse(null)));
-      }
-    }
-    for (Launcher launcher : spec.launchers()) {
-      if (launcher instanceof RoleLauncher role) {
-        plans.add(new LauncherPlan(role.id(), false, role.arn().arn(), role.arn().name(), null,
-            null));
-      }
-    }
-    return plans;
   }
 
   /**
@@ -209,34 +178,13 @@ public final class Planner {
     }
   }
 
-  /** The launchers' principals, by kind. */
-  private static final class Principals {
-    final List<LauncherPlan> all;
-    final List<LauncherPlan> serviceLinked;
-    final List<String> serviceLinkedArns;
-    final List<String> roleArns;
-
-    Principals(List<LauncherPlan> launchers) {
-      all = launchers;
-      serviceLinked = launchers.stream().filter(LauncherPlan::serviceLinked).toList();
-      serviceLinkedArns = serviceLinked.stream().map(LauncherPlan::roleArn).toList();
-      roleArns = launchers.stream().filter(l -> !l.serviceLinked()).map(LauncherPlan::roleArn)
-          .toList();
-    }
-
-    String describe() {
-      return serviceLinkedArns.size() + " service-linked role(s) and " + roleArns.size()
-          + " role(s) of your own among launchers";
-    }
-  }
-
   /**
    * The statements a key's policy needs: the root's first for a complete policy, then the
    * service-linked launchers' (directly, or through the Auto Scaling account for a key in
    * another), then the launchers that are the user's own roles.
    */
   private static List<PolicyStatement> keyStatements(Spec spec, String keyAccount,
-      String region, boolean crossAccount, List<String> operations, Principals launchers) {
+      String region, boolean crossAccount, List<String> operations, Launchers launchers) {
     String partition = spec.partition().id();
     String asgAccount = spec.autoScalingAccountId();
     List<PolicyStatement> statements = new ArrayList<>();
@@ -259,83 +207,10 @@ public final class Planner {
       }
     }
     if (!launchers.roleArns.isEmpty()) {
-      statements.addAll(launcherRoleStatements(launchers.roleArns,
+      statements.addAll(LauncherRoles.keyStatements(launchers.roleArns,
           spec.partition().ec2Service(region), asgAccount));
     }
     return List.copyOf(statements);
-  }
-
-  /**
-   * A role of the user's own that calls RunInstances: EC2 uses the key with the role's
-   * permissions, so the key policy names the role, only for requests EC2 sends in the key's
-   * Region (kms:ViaService) for the Auto Scaling account (kms:CallerAccount), as the KMS
-   * Developer Guide's condition keys describe. CreateGrant only for AWS resources, as the
-   * article's statement for the service-linked role.
-   */
-  private static List<PolicyStatement> launcherRoleStatements(List<String> roleArns,
-      String ec2Service, String asgAccount) {
-    List<Condition> throughEc2 = List.of(
-        new Condition("StringEquals", "kms:ViaService", List.of(ec2Service)),
-        new Condition("StringEquals", "kms:CallerAccount", List.of(asgAccount)));
-    List<Condition> attach = new ArrayList<>();
-    attach.add(new Condition("Bool", "kms:GrantIsForAWSResource", List.of("true")));
-    attach.addAll(throughEc2);
-    return List.of(
-        new PolicyStatement("Allow launcher roles use of the KMS through EC2", roleArns,
-            CRYPTO_ACTIONS, List.of("*"), throughEc2),
-        new PolicyStatement("Allow launcher roles attachment of persistent resources through EC2",
-            roleArns, List.of(CREATE_GRANT), List.of("*"), attach));
-  }
-
-  /**
-   * The IAM policies of each launcher that is a role of the user's own, for the keys in other
-   * accounts: across accounts a call needs the caller's IAM policy too. By key account, the
-   * same actions as the key policy gives the role, on those keys only, each through EC2 in its
-   * own Region.
-   */
-  private static List<IamPolicyPlan> launcherRolePolicies(List<KeyPlan> keys,
-      Principals launchers, Partition partition) {
-    if (launchers.roleArns.isEmpty()) {
-      return List.of();
-    }
-    Map<String, List<KeyPlan>> byAccount = new TreeMap<>();
-    for (KeyPlan key : keys) {
-      if (key.crossAccount()) {
-        byAccount.computeIfAbsent(key.accountId(), a -> new ArrayList<>()).add(key);
-      }
-    }
-    if (byAccount.isEmpty()) {
-      return List.of();
-    }
-    // By key account, then by Region: each key is used through EC2 in its own Region only, as
-    // its key policy has it.
-    List<PolicyStatement> statements = new ArrayList<>();
-    byAccount.forEach((account, accountKeys) -> {
-      Map<String, List<String>> arnsByRegion = new TreeMap<>();
-      for (KeyPlan key : accountKeys) {
-        arnsByRegion.computeIfAbsent(key.region(), r -> new ArrayList<>()).add(key.arn());
-      }
-      arnsByRegion.forEach((region, regionArns) -> {
-        List<String> arns = regionArns.stream().sorted().toList();
-        String where = account + "ThroughEC2In" + region.replace("-", "");
-        Condition throughEc2 = new Condition("StringEquals", "kms:ViaService",
-            List.of(partition.ec2Service(region)));
-        statements.add(new PolicyStatement("AllowUseOfTheKMSinExternalAccount" + where,
-            List.of(), CRYPTO_ACTIONS, arns, List.of(throughEc2)));
-        statements.add(new PolicyStatement("AllowAttachmentOfPersistentResourcesInExternalAccount"
-            + where, List.of(), List.of(CREATE_GRANT), arns, List.of(
-                new Condition("Bool", "kms:GrantIsForAWSResource", List.of("true")),
-                throughEc2)));
-      });
-    });
-    List<IamPolicyPlan> policies = new ArrayList<>();
-    for (LauncherPlan launcher : launchers.all) {
-      if (!launcher.serviceLinked()) {
-        policies.addAll(policies(statements, LAUNCHER_POLICY_PREFIX + launcher.roleName(),
-            launcher.roleName()));
-      }
-    }
-    return policies;
   }
 
   /** The article's same-account statements, for the service-linked role itself. */
@@ -406,7 +281,7 @@ public final class Planner {
    * is the retiring principal needs no kms:RetireGrant (KMS Developer Guide, grant-delete).
    */
   private static List<PolicyStatement> grantCreatorStatements(
-      Map<String, List<GrantPlan>> grantsByAccount, Spec spec, Principals launchers) {
+      Map<String, List<GrantPlan>> grantsByAccount, Spec spec, Launchers launchers) {
     List<PolicyStatement> statements = new ArrayList<>();
     grantsByAccount.forEach((account, grants) -> {
       statements.addAll(createGrantStatements(account, grants, spec.leastPrivilege(),
@@ -430,7 +305,7 @@ public final class Planner {
    * RetireGrant: the function's role is the retiring principal of its grants.
    */
   private static List<PolicyStatement> grantFunctionStatements(
-      Map<String, List<GrantPlan>> grantsByAccount, Principals launchers) {
+      Map<String, List<GrantPlan>> grantsByAccount, Launchers launchers) {
     List<PolicyStatement> statements = new ArrayList<>();
     grantsByAccount.forEach((account, grants) ->
         statements.addAll(createGrantStatements(account, grants, true,
@@ -497,7 +372,7 @@ public final class Planner {
   }
 
   /** As many policies as IAM's size limit needs: name, name-2, name-3 and so on. */
-  private static List<IamPolicyPlan> policies(List<PolicyStatement> statements, String name,
+  static List<IamPolicyPlan> policies(List<PolicyStatement> statements, String name,
       String roleName) {
     List<IamPolicyPlan> policies = new ArrayList<>();
     for (List<PolicyStatement> document
