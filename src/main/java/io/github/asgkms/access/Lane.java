@@ -3,6 +3,7 @@ package io.github.asgkms.access;
 import io.github.asgkms.aws.GrantManager;
 import io.github.asgkms.aws.GrantOperations;
 import io.github.asgkms.aws.Partition;
+import io.github.asgkms.aws.ServiceLinkedLauncher;
 import io.github.asgkms.plan.GrantPlan;
 import io.github.asgkms.plan.KeyPlan;
 import io.github.asgkms.plan.LauncherPlan;
@@ -135,13 +136,13 @@ final class Lane {
     };
   }
 
-  /** How a service names its role's session; any name would do, the role decides. */
+  /**
+   * How a service names its role's session, its name without spaces ({@code EC2Fleet}); any
+   * name would do, the role decides.
+   */
   private static String sessionName(LauncherPlan launcher) {
-    return switch (launcher.id()) {
-      case "ec2-fleet" -> "EC2Fleet";
-      case "spot-fleet" -> "SpotFleet";
-      default -> "AutoScaling";
-    };
+    return ServiceLinkedLauncher.fromId(launcher.id()).orElse(ServiceLinkedLauncher.AUTOSCALING)
+        .displayName().replace(" ", "");
   }
 
   private static String administrator(String partition, String account) {

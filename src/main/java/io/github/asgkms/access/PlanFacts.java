@@ -1,5 +1,6 @@
 package io.github.asgkms.access;
 
+import io.github.asgkms.aws.ServiceLinkedLauncher;
 import io.github.asgkms.plan.LauncherPlan;
 import io.github.asgkms.plan.Plan;
 
@@ -20,13 +21,11 @@ final class PlanFacts {
 
   /** Who a launcher is, in words, as findings and ACCESS.md name it. */
   static String describe(LauncherPlan launcher) {
-    return switch (launcher.id()) {
-      case "autoscaling" -> "the Auto Scaling service-linked role";
-      case "ec2-fleet" -> "the EC2 Fleet service-linked role";
-      case "spot-fleet" -> "the Spot Fleet service-linked role";
-      default -> launcher.serviceLinked() ? "the " + launcher.id() + " service-linked role"
-          : "the launcher role " + launcher.roleName();
-    };
+    if (!launcher.serviceLinked()) {
+      return "the launcher role " + launcher.roleName();
+    }
+    return "the " + ServiceLinkedLauncher.fromId(launcher.id())
+        .map(ServiceLinkedLauncher::displayName).orElse(launcher.id()) + " service-linked role";
   }
 
   /**
@@ -35,7 +34,8 @@ final class PlanFacts {
    */
   static boolean namesLaunchers(Plan plan) {
     return plan.launchers().size() > 1
-        || plan.launchers().size() == 1 && !plan.launchers().get(0).id().equals("autoscaling");
+        || plan.launchers().size() == 1 && !plan.launchers().get(0).id()
+            .equals(ServiceLinkedLauncher.AUTOSCALING.id());
   }
 
   /** What a finding's "where" adds for a launcher: nothing where launchers are not named. */

@@ -12,18 +12,22 @@ public enum ServiceLinkedLauncher implements Launcher {
    * Amazon EC2 Auto Scaling, and the EKS managed node groups that launch through it (Auto
    * Scaling User Guide, "Service-linked roles for Amazon EC2 Auto Scaling").
    */
-  AUTOSCALING("autoscaling", "autoscaling.amazonaws.com", "AWSServiceRoleForAutoScaling"),
+  AUTOSCALING("autoscaling", "Auto Scaling", "autoscaling.amazonaws.com",
+      "AWSServiceRoleForAutoScaling"),
   /** EC2 Fleet (Amazon EC2 User Guide, "EC2 Fleet prerequisites"). */
-  EC2_FLEET("ec2-fleet", "ec2fleet.amazonaws.com", "AWSServiceRoleForEC2Fleet"),
+  EC2_FLEET("ec2-fleet", "EC2 Fleet", "ec2fleet.amazonaws.com", "AWSServiceRoleForEC2Fleet"),
   /** Spot Fleet (Amazon EC2 User Guide, "Spot Fleet permissions"). */
-  SPOT_FLEET("spot-fleet", "spotfleet.amazonaws.com", "AWSServiceRoleForEC2SpotFleet");
+  SPOT_FLEET("spot-fleet", "Spot Fleet", "spotfleet.amazonaws.com",
+      "AWSServiceRoleForEC2SpotFleet");
 
   private final String id;
+  private final String displayName;
   private final String serviceName;
   private final String roleName;
 
-  ServiceLinkedLauncher(String id, String serviceName, String roleName) {
+  ServiceLinkedLauncher(String id, String displayName, String serviceName, String roleName) {
     this.id = id;
+    this.displayName = displayName;
     this.serviceName = serviceName;
     this.roleName = roleName;
   }
@@ -31,6 +35,11 @@ public enum ServiceLinkedLauncher implements Launcher {
   @Override
   public String id() {
     return id;
+  }
+
+  /** The service as AWS's documentation names it: {@code Auto Scaling}, {@code EC2 Fleet}. */
+  public String displayName() {
+    return displayName;
   }
 
   /** The service the role is linked to, as iam:CreateServiceLinkedRole names it. */

@@ -8,6 +8,7 @@ import freemarker.template.TemplateNumberModel;
 import freemarker.template.TemplateScalarModel;
 import io.github.asgkms.text.Numbering;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The naming rules that Java needs too, as functions every template reaches through
@@ -94,9 +95,9 @@ final class TemplateNames implements TemplateHashModel {
       } else if (c == '-') {
         id.append('_');
       } else if (c <= 0xff) {
-        id.append(String.format(java.util.Locale.ROOT, "-%02x", (int) c));
+        id.append(String.format(Locale.ROOT, "-%02x", (int) c));
       } else {
-        id.append(String.format(java.util.Locale.ROOT, "-u%04x", (int) c));
+        id.append(String.format(Locale.ROOT, "-u%04x", (int) c));
       }
     }
     return id.toString();
