@@ -133,8 +133,8 @@ public final class Generator {
         || !request.formats().contains(Format.CLOUDFORMATION)) {
       return;
     }
-    Spec.Location at = spec.importServiceLinkedRolesLocation().orElseThrow();
-    throw new SpecException(List.of(new SpecError(request.specLabel(), at.mark(), at.path(),
+    throw new SpecException(List.of(spec.importServiceLinkedRolesLocation().orElseThrow().error(
+        request.specLabel(),
         "a CloudFormation template cannot import a service-linked role; the cloudformation"
             + " format is generated, so leave importServiceLinkedRoles out, or generate"
             + " cloudformation from a spec without it")));
@@ -154,8 +154,8 @@ public final class Generator {
         || !(spec.createServiceLinkedRole() || spec.importServiceLinkedRoles())) {
       return;
     }
-    Spec.Location at = spec.serviceLinkedRoleSuffixLocation().orElseThrow();
-    throw new SpecException(List.of(new SpecError(request.specLabel(), at.mark(), at.path(),
+    throw new SpecException(List.of(spec.serviceLinkedRoleSuffixLocation().orElseThrow().error(
+        request.specLabel(),
         "the Terraform AWS provider reads a service-linked role's suffix back from its name as"
             + " what follows the name's only underscore, so it would read none from "
             + "AWSServiceRoleForAutoScaling_" + suffix + " and replace the role on every apply;"
@@ -254,8 +254,7 @@ public final class Generator {
     } catch (KeyLimitException e) {
       List<SpecError> errors = new ArrayList<>();
       for (KeyLimitException.TooLarge key : e.keys()) {
-        Spec.Location at = spec.keyLocation(key.key());
-        errors.add(new SpecError(specLabel, at.mark(), at.path(), key.message()));
+        errors.add(spec.keyLocation(key.key()).error(specLabel, key.message()));
       }
       throw new SpecException(errors.stream().sorted().toList());
     }

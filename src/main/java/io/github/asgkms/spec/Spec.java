@@ -252,7 +252,12 @@ public final class Spec {
   }
 
   /** A place in the spec: the file position and the path of the value. */
-  public record Location(Mark mark, SpecPath path) {}
+  public record Location(Mark mark, SpecPath path) {
+    /** An error at this place of the spec file {@code file}. */
+    public SpecError error(String file, String message) {
+      return new SpecError(file, mark, path, message);
+    }
+  }
 
   Values values() {
     return values;
